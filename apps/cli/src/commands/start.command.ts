@@ -1,0 +1,119 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+
+import type { Command } from 'commander';
+
+import { runMigrationsUnderLock } from '@spie/platform/database';
+import { isPortFree, findFreePort } from '@spie/platform/dev-services';
+
+import { WORKSPACE_ROOT, cliEnvironment, openDataSource, say } from '../cli-environment';
+import { DEMO_ACCOUNTS } from '../demo-accounts';
+import { seed } from './seed.command';
+
+const REGISTER = join(WORKSPACE_ROOT, 'bin', 'register.js');
+
+/** `npm start`: services, migrations, référentiel and demo data, gateway and worker; Ctrl-C stops everything. */
+export function registerStartCommand(program: Command): void {
+  program
+    .command('start')
+    .description('Start the hub with embedded defaults: PostgreSQL, Redis, migrations, demo data, gateway and worker')
+    .option('--no-demo', 'do not load the demo dataset')
+    .option('--workers <n>', 'number of worker processes', '1')
+    .action(async (options: { demo: boolean; workers: string }) => {
+      const { env, stack } = await cliEnvironment({ own: true });
+      const children: ChildProcess[] = [];
+      let stopping = false;
+      const stop = async (code: number) => {
+        if (stopping) return;
+        stopping = true;
+        say('stopping…');
+        await Promise.all(children.map((child) => terminate(child)));
+        await stack?.stop();
+        process.exit(code);
+      };
+      process.on('SIGINT', () => void stop(0));
+      process.on('SIGTERM', () => void stop(0));
+      try {
+        const dataSource = await openDataSource(env);
+        try {
+          const applied = await runMigrationsUnderLock(dataSource);
+          say(applied.length ? `migrations applied: ${applied.length}` : 'schema is up to date');
+          await seed(dataSource, env, { demo: options.demo });
+        } finally {
+          await dataSource.destroy();
+        }
+        const preferred = Number(process.env['PORT'] ?? 3000);
+        const port = (await isPortFree(preferred)) ? preferred : await findFreePort();
+        const childEnv = { ...process.env, ...env, PORT: String(port) };
+        const run = (name: string, entry: string) => {
+          const child = spawn(process.execPath, ['-r', REGISTER, join(WORKSPACE_ROOT, entry)], {
+            env: childEnv,
+            stdio: ['ignore', 'inherit', 'inherit'],
+          });
+          child.on('exit', (code, signal) => {
+            if (!stopping) {
+              say(`${name} exited (${signal ?? code}); stopping the hub`);
+              void stop(1);
+            }
+          });
+          children.push(child);
+        };
+        run('gateway', 'apps/gateway/src/main.ts');
+        for (let i = 0; i < Math.max(1, Number(options.workers)); i += 1) run(`worker ${i + 1}`, 'apps/worker/src/main.ts');
+        const base = `http://127.0.0.1:${port}`;
+        await waitForHealth(`${base}/health`, 120_000);
+        printBanner(base, env);
+      } catch (error) {
+        say(error instanceof Error ? error.message : String(error));
+        await stop(1);
+      }
+    });
+}
+
+async function waitForHealth(url: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      const response = await fetch(url);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error(`the gateway did not become healthy at ${url}`);
+}
+
+function terminate(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}
+
+function printBanner(base: string, env: Record<string, string>): void {
+  const lines = [
+    '',
+    'spie-hub is running',
+    `  GraphQL   ${base}/graphql`,
+    `  Health    ${base}/health`,
+    `  Database  ${env['DATABASE_URL']?.replace(/:[^:@/]+@/, ':***@')}`,
+    `  Redis     ${env['REDIS_URL']}`,
+    '',
+    'Demo accounts (get a token with: npx spie token <login>):',
+    ...DEMO_ACCOUNTS.map((account) => `  ${account.login.padEnd(18)} ${account.description}`),
+    '',
+    'Example:',
+    `  curl -s ${base}/graphql -H "Authorization: Bearer $(npx spie token cd52-orientation)" \\`,
+    `       -H 'Content-Type: application/json' -d '{"query":"{ viewer { agent { name } organisation { name } } }"}'`,
+    '',
+    'Ctrl-C stops everything; the data stays in .data/local for the next start.',
+    '',
+  ];
+  process.stdout.write(lines.join('\n'));
+}

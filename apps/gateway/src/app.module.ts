@@ -1,0 +1,81 @@
+import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
+import { Module } from '@nestjs/common';
+import { APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { GraphQLModule } from '@nestjs/graphql';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { LoggerModule } from 'nestjs-pino';
+
+import { ContractGraphQLModule } from '@spie/contract/feature-graphql';
+import { DiagnosticGraphQLModule } from '@spie/diagnostic/feature-graphql';
+import { HouseholdRightsGraphQLModule } from '@spie/household-rights/feature-graphql';
+import { HUB_ENTITIES } from '@spie/ops/schema';
+import { OrganisationGraphQLModule } from '@spie/organisation/feature-graphql';
+import { OrientationGraphQLModule } from '@spie/orientation/feature-graphql';
+import { PersonGraphQLModule } from '@spie/person/feature-graphql';
+import { AuthGuard, DevTokenService } from '@spie/platform/auth';
+import { EnvironmentVariables, HubConfigModule } from '@spie/platform/config';
+import { hubDataSourceOptions } from '@spie/platform/database';
+import { currentCorrelationId, hubLoggerOptions } from '@spie/platform/logging';
+import { formatGraphQLError, hubValidationPipe } from '@spie/platform/graphql';
+import { HubQueueModule } from '@spie/platform/queue';
+import { ReferentielGraphQLModule } from '@spie/referentiel/feature-graphql';
+
+import { HealthController } from './health/health.controller';
+
+@Module({
+  imports: [
+    HubConfigModule,
+    LoggerModule.forRootAsync({
+      inject: [EnvironmentVariables],
+      useFactory: (env: EnvironmentVariables) => ({
+        pinoHttp: {
+          ...hubLoggerOptions(env.LOG_LEVEL, 'gateway'),
+          genReqId: (req) => (req as { correlationId?: string }).correlationId ?? 'none',
+          autoLogging: { ignore: (req) => req.url === '/health' },
+          serializers: {
+            req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+          },
+        },
+      }),
+    }),
+    TypeOrmModule.forRootAsync({
+      inject: [EnvironmentVariables],
+      useFactory: (env: EnvironmentVariables) =>
+        hubDataSourceOptions({ url: env.DATABASE_URL, entities: HUB_ENTITIES, applicationName: 'spie-gateway' }),
+    }),
+    GraphQLModule.forRootAsync<ApolloDriverConfig>({
+      driver: ApolloDriver,
+      inject: [EnvironmentVariables],
+      useFactory: (env: EnvironmentVariables) => ({
+        autoSchemaFile: true,
+        sortSchema: true,
+        path: '/graphql',
+        introspection: env.GRAPHQL_INTROSPECTION && env.NODE_ENV !== 'production',
+        playground: false,
+        includeStacktraceInErrorResponses: false,
+        allowBatchedHttpRequests: false,
+        context: ({ req }: { req: unknown }) => ({ req }),
+        formatError: (formatted) =>
+          formatGraphQLError(formatted, {
+            production: env.NODE_ENV === 'production',
+            correlationId: currentCorrelationId(),
+          }),
+      }),
+    }),
+    HubQueueModule,
+    ReferentielGraphQLModule,
+    OrganisationGraphQLModule,
+    PersonGraphQLModule,
+    HouseholdRightsGraphQLModule,
+    DiagnosticGraphQLModule,
+    ContractGraphQLModule,
+    OrientationGraphQLModule,
+  ],
+  controllers: [HealthController],
+  providers: [
+    DevTokenService,
+    { provide: APP_GUARD, useClass: AuthGuard },
+    { provide: APP_PIPE, useFactory: hubValidationPipe },
+  ],
+})
+export class GatewayModule {}

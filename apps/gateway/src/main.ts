@@ -1,0 +1,14 @@
+import { EnvironmentVariables } from '@spie/platform/config';
+
+import { createGateway } from './bootstrap';
+
+async function main(): Promise<void> {
+  const app = await createGateway();
+  const env = app.get(EnvironmentVariables);
+  await app.listen(env.PORT, '127.0.0.1');
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

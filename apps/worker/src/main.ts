@@ -1,0 +1,2 @@
+// Placeholder until the worker module lands.
+setInterval(() => undefined, 1 << 30);

@@ -1,0 +1,1 @@
+export * from './lib/diagnostic-graphql.module';

@@ -1,0 +1,20 @@
+import { CONTRACT_ENTITIES } from '@spie/contract/data-access';
+import { DIAGNOSTIC_ENTITIES } from '@spie/diagnostic/data-access';
+import { HOUSEHOLD_RIGHTS_ENTITIES } from '@spie/household-rights/data-access';
+import { ORGANISATION_ENTITIES } from '@spie/organisation/data-access';
+import { ORIENTATION_ENTITIES } from '@spie/orientation/data-access';
+import { PersonParcoursStatusEntity } from '@spie/parcours/feature-jobs';
+import { PERSON_ENTITIES } from '@spie/person/data-access';
+import { REFERENTIEL_ENTITIES } from '@spie/referentiel/data-access';
+
+/** Every TypeORM entity of the hub: the one list the data source, the migration check and the apps use. */
+export const HUB_ENTITIES = [
+  ...REFERENTIEL_ENTITIES,
+  ...ORGANISATION_ENTITIES,
+  ...PERSON_ENTITIES,
+  ...HOUSEHOLD_RIGHTS_ENTITIES,
+  ...DIAGNOSTIC_ENTITIES,
+  ...CONTRACT_ENTITIES,
+  ...ORIENTATION_ENTITIES,
+  PersonParcoursStatusEntity,
+];

@@ -1,0 +1,2 @@
+export * from './lib/entities/orientation.entity';
+export * from './lib/orientation.entities';

@@ -1,0 +1,3 @@
+import { OrientationEntity } from './entities/orientation.entity';
+
+export const ORIENTATION_ENTITIES = [OrientationEntity];

@@ -1,0 +1,5 @@
+import { PersonHistoryEntity } from './entities/person-history.entity';
+import { PersonIdentifierEntity } from './entities/person-identifier.entity';
+import { PersonEntity } from './entities/person.entity';
+
+export const PERSON_ENTITIES = [PersonEntity, PersonIdentifierEntity, PersonHistoryEntity];

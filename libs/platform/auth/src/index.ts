@@ -1,0 +1,5 @@
+export * from './lib/actor-loader';
+export * from './lib/auth.guard';
+export * from './lib/current-actor.decorator';
+export * from './lib/dev-token.service';
+export * from './lib/public-endpoint.decorator';

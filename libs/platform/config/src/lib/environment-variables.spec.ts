@@ -1,0 +1,45 @@
+import { InvalidEnvironmentError, describeEnvironment, validateEnvironment } from './environment-variables';
+
+const valid = {
+  DATABASE_URL: 'postgres://u:p@localhost:5432/db',
+  REDIS_URL: 'redis://localhost:6379',
+  NIR_ENCRYPTION_KEY: 'a'.repeat(44),
+  NIR_HMAC_KEY: 'b'.repeat(44),
+  AUTH_DEV_SIGNING_KEY: 'c'.repeat(40),
+};
+
+describe('validateEnvironment', () => {
+  it('should apply defaults when optional variables are absent', () => {
+    const env = validateEnvironment(valid);
+    expect(env.PORT).toBe(3000);
+    expect(env.NODE_ENV).toBe('development');
+  });
+
+  it('should convert PORT from a string when it is set', () => {
+    expect(validateEnvironment({ ...valid, PORT: '4100' }).PORT).toBe(4100);
+  });
+
+  it('should list every problem when several variables are wrong', () => {
+    try {
+      validateEnvironment({ ...valid, DATABASE_URL: 'mysql://x', PORT: '0' });
+      throw new Error('expected a failure');
+    } catch (error) {
+      expect(error).toBeInstanceOf(InvalidEnvironmentError);
+      const problems = (error as InvalidEnvironmentError).problems.join('\n');
+      expect(problems).toContain('DATABASE_URL');
+      expect(problems).toContain('PORT');
+    }
+  });
+
+  it('should turn introspection off when NODE_ENV is production', () => {
+    expect(
+      validateEnvironment({ ...valid, NODE_ENV: 'production', GRAPHQL_INTROSPECTION: 'true' }).GRAPHQL_INTROSPECTION,
+    ).toBe(false);
+  });
+
+  it('should mask secrets when the settings are described', () => {
+    const described = describeEnvironment(validateEnvironment(valid));
+    expect(described['NIR_HMAC_KEY']).toBe('***');
+    expect(described['PORT']).toBe(3000);
+  });
+});

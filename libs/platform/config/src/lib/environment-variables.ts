@@ -1,0 +1,115 @@
+import { plainToInstance, Type } from 'class-transformer';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  validateSync,
+} from 'class-validator';
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/**
+ * Every setting of the hub, validated at boot. Secrets are listed in `SENSITIVE_VARIABLES` so that they are never
+ * printed. `npm start` fills the empty ones with embedded defaults (see `@spie/platform/dev-services`).
+ */
+export class EnvironmentVariables {
+  @IsIn(['development', 'test', 'production'])
+  NODE_ENV: 'development' | 'test' | 'production' = 'development';
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  PORT = 3000;
+
+  @IsString()
+  @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// URL' })
+  DATABASE_URL!: string;
+
+  @IsString()
+  @Matches(/^rediss?:\/\//, { message: 'REDIS_URL must be a redis:// URL' })
+  REDIS_URL!: string;
+
+  /** 32 bytes, base64: AES-256-GCM key for NIRs at rest. */
+  @IsString()
+  @MinLength(43)
+  NIR_ENCRYPTION_KEY!: string;
+
+  /** At least 32 bytes, base64: HMAC key of the NIR lookup hash. */
+  @IsString()
+  @MinLength(43)
+  NIR_HMAC_KEY!: string;
+
+  /** Secret of the hub's development token issuer (HS256). Replaced by OIDC issuers in production. */
+  @IsString()
+  @MinLength(32)
+  AUTH_DEV_SIGNING_KEY!: string;
+
+  @IsOptional()
+  @IsIn(LOG_LEVELS)
+  LOG_LEVEL: (typeof LOG_LEVELS)[number] = 'info';
+
+  /** Introspection is always off in production, whatever this says. */
+  @Type(() => Boolean)
+  @IsBoolean()
+  GRAPHQL_INTROSPECTION = true;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(64)
+  WORKER_CONCURRENCY = 4;
+}
+
+export const SENSITIVE_VARIABLES: ReadonlyArray<keyof EnvironmentVariables> = [
+  'DATABASE_URL',
+  'REDIS_URL',
+  'NIR_ENCRYPTION_KEY',
+  'NIR_HMAC_KEY',
+  'AUTH_DEV_SIGNING_KEY',
+];
+
+export class InvalidEnvironmentError extends Error {
+  constructor(public readonly problems: string[]) {
+    super(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+    this.name = 'InvalidEnvironmentError';
+  }
+}
+
+/** Validates raw variables (usually `process.env`) and returns typed settings, or throws with every problem listed. */
+export function validateEnvironment(raw: Record<string, unknown>): EnvironmentVariables {
+  const known = Object.fromEntries(
+    Object.entries(raw).filter(([key, value]) => key in new EnvironmentVariables() || value !== undefined),
+  );
+  const env = plainToInstance(EnvironmentVariables, known, {
+    enableImplicitConversion: false,
+    exposeDefaultValues: true,
+  });
+  if (typeof known['GRAPHQL_INTROSPECTION'] === 'string') {
+    env.GRAPHQL_INTROSPECTION = known['GRAPHQL_INTROSPECTION'] === 'true';
+  }
+  const errors = validateSync(env, { skipMissingProperties: false, whitelist: false });
+  if (errors.length > 0) {
+    throw new InvalidEnvironmentError(
+      errors.map((error) => `${error.property}: ${Object.values(error.constraints ?? {}).join('; ')}`),
+    );
+  }
+  if (env.NODE_ENV === 'production') env.GRAPHQL_INTROSPECTION = false;
+  return env;
+}
+
+/** The settings with secrets replaced by `***`, for printing. */
+export function describeEnvironment(env: EnvironmentVariables): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(env).map(([key, value]) => [
+      key,
+      SENSITIVE_VARIABLES.includes(key as keyof EnvironmentVariables) ? '***' : value,
+    ]),
+  );
+}

@@ -1,0 +1,4 @@
+export * from './lib/data-source-options';
+export * from './lib/migration-runner';
+export * from './lib/provenance.columns';
+export * from './lib/schema-diff';

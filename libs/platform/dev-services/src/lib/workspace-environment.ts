@@ -1,0 +1,57 @@
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+import { startLocalStack, type LocalStack } from './local-stack';
+
+export const WORKSPACE_ROOT = resolve(__dirname, '..', '..', '..', '..', '..');
+export const LOCAL_DATA_DIR = resolve(process.env['SPIE_DATA_DIR'] ?? join(WORKSPACE_ROOT, '.data', 'local'));
+const STACK_FILE = join(LOCAL_DATA_DIR, 'stack.json');
+
+interface StackFile {
+  pid: number;
+  env: Record<string, string>;
+}
+
+export const say = (message: string) => process.stderr.write(`${message}\n`);
+
+/**
+ * The settings of this command: the user's environment first; otherwise the services of a running `npm start`
+ * (found in the data folder); otherwise embedded PostgreSQL and a private Redis started for the command.
+ */
+export async function workspaceEnvironment(options: { own?: boolean } = {}): Promise<{ env: Record<string, string>; stack?: LocalStack }> {
+  const user = process.env;
+  const external = Boolean(user['DATABASE_URL'] && user['REDIS_URL']);
+  if (!external && !options.own && existsSync(STACK_FILE)) {
+    const running = JSON.parse(readFileSync(STACK_FILE, 'utf8')) as StackFile;
+    if (isAlive(running.pid)) return { env: { ...running.env, ...definedOnly(user) } };
+  }
+  const stack = await startLocalStack({
+    dataDir: LOCAL_DATA_DIR,
+    database: 'spie',
+    postgresPort: Number(user['SPIE_POSTGRES_PORT'] ?? 54329),
+    redisPort: Number(user['SPIE_REDIS_PORT'] ?? 63790),
+    env: user,
+    log: say,
+  });
+  if (external) return { env: { ...definedOnly(user), ...stack.env }, stack };
+  writeFileSync(STACK_FILE, JSON.stringify({ pid: process.pid, env: stack.env } satisfies StackFile), { mode: 0o600 });
+  const stop = stack.stop;
+  stack.stop = async () => {
+    rmSync(STACK_FILE, { force: true });
+    await stop();
+  };
+  return { env: { ...definedOnly(user), ...stack.env }, stack };
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function definedOnly(env: NodeJS.ProcessEnv): Record<string, string> {
+  return Object.fromEntries(Object.entries(env).filter((e): e is [string, string] => e[1] !== undefined));
+}

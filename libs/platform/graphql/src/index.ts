@@ -1,0 +1,5 @@
+export * from './lib/format-graphql-error';
+export * from './lib/graphql-error-code';
+export * from './lib/scalars';
+export * from './lib/validation.pipe';
+export * from './lib/request-loaders';

@@ -1,0 +1,20 @@
+import { GraphQLError } from 'graphql';
+
+/** The only error codes a client ever sees. Internals (stack, SQL, paths) never leave the server. */
+export enum HubErrorCode {
+  NotFound = 'NOT_FOUND',
+  Forbidden = 'FORBIDDEN',
+  BadUserInput = 'BAD_USER_INPUT',
+  Conflict = 'CONFLICT',
+  Unauthenticated = 'UNAUTHENTICATED',
+  Internal = 'INTERNAL_SERVER_ERROR',
+}
+
+/** Builds the client-facing error: a code for programs, a plain message for people, the context's own reason. */
+export function hubGraphQLError(
+  code: HubErrorCode,
+  message: string,
+  extensions: Record<string, unknown> = {},
+): GraphQLError {
+  return new GraphQLError(message, { extensions: { ...extensions, code } });
+}

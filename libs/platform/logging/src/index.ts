@@ -1,0 +1,3 @@
+export * from './lib/correlation';
+export * from './lib/logger';
+export * from './lib/redaction';

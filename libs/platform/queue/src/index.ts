@@ -1,0 +1,5 @@
+export * from './lib/job-id';
+export * from './lib/job-queue.service';
+export * from './lib/queue-names';
+export * from './lib/queue-options';
+export * from './lib/queue.module';
