@@ -3,7 +3,7 @@ module.exports = {
   ...require('./jest.preset'),
   displayName: 'integration',
   testMatch: ['<rootDir>/{apps,libs}/**/*.integration-spec.ts'],
-  globalSetup: '<rootDir>/libs/shared/testing/src/lib/integration-global-setup.ts',
-  globalTeardown: '<rootDir>/libs/shared/testing/src/lib/integration-global-teardown.ts',
+  globalSetup: '<rootDir>/tools/jest/global-setup.js',
+  globalTeardown: '<rootDir>/tools/jest/global-teardown.js',
   testTimeout: 60000,
 };

@@ -1,0 +1,85 @@
+import { randomUUID } from 'node:crypto';
+
+import type { DataSource } from 'typeorm';
+
+import { AgentEntity, OrganisationEntity, type OrganisationType } from '@spie/organisation/data-access';
+import { NirCipherService, PersonService, type PersonEntity, type PersonIdentityInput } from '@spie/person/data-access';
+import type { EnvironmentVariables } from '@spie/platform/config';
+import type { Provenance } from '@spie/shared/kernel';
+
+let sequence = 0;
+const next = () => `${Date.now().toString(36)}${(sequence += 1)}`;
+
+export function testProvenance(overrides: Partial<Provenance> = {}): Provenance {
+  return { source: 'hub', sourceRef: 'test', recordedAt: new Date(), recordedBy: 'test', ...overrides };
+}
+
+export async function buildOrganisation(
+  dataSource: DataSource,
+  overrides: Partial<OrganisationEntity> & { type?: OrganisationType } = {},
+): Promise<OrganisationEntity> {
+  const repository = dataSource.getRepository(OrganisationEntity);
+  return repository.save(
+    repository.create({
+      type: 'department',
+      name: `Structure ${next()}`,
+      departmentCode: '052',
+      territory: [],
+      siret: null,
+      safirCode: null,
+      structureCode: null,
+      ...overrides,
+    }),
+  );
+}
+
+export async function buildAgent(
+  dataSource: DataSource,
+  overrides: Partial<AgentEntity> & { organisationId: string },
+): Promise<AgentEntity> {
+  const repository = dataSource.getRepository(AgentEntity);
+  return repository.save(
+    repository.create({
+      login: `agent-${next()}`,
+      givenName: 'Camille',
+      usualName: `Agent${next()}`,
+      roles: [],
+      email: null,
+      phone: null,
+      oidcSubject: null,
+      active: true,
+      ...overrides,
+    }),
+  );
+}
+
+/** Creates a person through the real PersonService (NIR encrypted, history written). */
+export async function buildPerson(
+  dataSource: DataSource,
+  overrides: Partial<PersonIdentityInput> = {},
+  provenance: Provenance = testProvenance(),
+): Promise<PersonEntity> {
+  const env = {
+    NIR_ENCRYPTION_KEY: process.env['NIR_ENCRYPTION_KEY'],
+    NIR_HMAC_KEY: process.env['NIR_HMAC_KEY'],
+  } as EnvironmentVariables;
+  const service = new PersonService(dataSource, new NirCipherService(env));
+  return service.create(
+    { lastName: `Martin${next()}`, firstNames: ['Léa'], birthDate: '1990-04-12', sex: 'F', ...overrides },
+    provenance,
+  );
+}
+
+/** An organisation with one agent whose login can be used with `gateway.graphql(…, { as: login })`. */
+export async function buildAgentWithOrganisation(
+  dataSource: DataSource,
+  options: { type?: OrganisationType; roles?: string[]; login?: string } = {},
+): Promise<{ organisation: OrganisationEntity; agent: AgentEntity }> {
+  const organisation = await buildOrganisation(dataSource, { type: options.type ?? 'department' });
+  const agent = await buildAgent(dataSource, {
+    organisationId: organisation.id,
+    roles: options.roles ?? [],
+    login: options.login ?? `agent-${randomUUID().slice(0, 8)}`,
+  });
+  return { organisation, agent };
+}

@@ -1,0 +1,53 @@
+import { join } from 'node:path';
+
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+
+import { HUB_ENTITIES } from '@spie/ops/schema';
+import { hubDataSourceOptions, runMigrationsUnderLock } from '@spie/platform/database';
+import { WORKSPACE_ROOT, startLocalStack, type LocalStack } from '@spie/platform/dev-services';
+import { ReferentielService } from '@spie/referentiel/data-access';
+import { REFERENTIEL_V1 } from '@spie/referentiel/domain';
+
+declare global {
+  // eslint-disable-next-line no-var
+  var __SPIE_TEST_STACK__: LocalStack | undefined;
+}
+
+/**
+ * Once per integration run: a real PostgreSQL (embedded, or DATABASE_URL) and a real Redis (private, or REDIS_URL),
+ * a fresh database migrated from zero, and the référentiel. The variables reach every test through process.env.
+ */
+export default async function integrationGlobalSetup(): Promise<void> {
+  const stack = await startLocalStack({
+    dataDir: join(WORKSPACE_ROOT, '.data', 'test'),
+    database: 'postgres',
+    env: { ...process.env, DATABASE_URL: process.env['TEST_DATABASE_URL'], REDIS_URL: process.env['TEST_REDIS_URL'] },
+    log: (message) => process.stderr.write(`[integration] ${message}\n`),
+  });
+  globalThis.__SPIE_TEST_STACK__ = stack;
+  const adminUrl = stack.env['DATABASE_URL'] as string;
+  const url = new URL(adminUrl);
+  url.pathname = '/spie_test';
+  const admin = new Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query('DROP DATABASE IF EXISTS spie_test WITH (FORCE)');
+  await admin.query('CREATE DATABASE spie_test');
+  await admin.end();
+
+  Object.assign(process.env, stack.env, { DATABASE_URL: url.toString(), NODE_ENV: 'test', LOG_LEVEL: 'silent' });
+  const dataSource = await new DataSource(
+    hubDataSourceOptions({ url: url.toString(), entities: HUB_ENTITIES, applicationName: 'spie-test-setup' }),
+  ).initialize();
+  try {
+    await runMigrationsUnderLock(dataSource);
+    await new ReferentielService(dataSource).load(REFERENTIEL_V1);
+  } finally {
+    await dataSource.destroy();
+  }
+  // Each test file gets a clean Redis namespace: flush what an earlier run left.
+  const { default: Redis } = await import('ioredis');
+  const redis = new Redis(stack.env['REDIS_URL'] as string);
+  await redis.flushdb();
+  redis.disconnect();
+}
