@@ -14,7 +14,19 @@ export class JobQueueService {
     return this.moduleRef.get<Queue>(getQueueToken(JOB_QUEUE[name]), { strict: false });
   }
 
-  async enqueue<N extends JobName>(name: N, payload: JobPayload<N>, options: { jobId?: string; delay?: number } = {}) {
-    return this.queue(name).add(name, payload, options);
+  /**
+   * Adds a job. `jobId` makes it idempotent forever (a re-sent file); `deduplicationId` only while a job with the
+   * same id is still waiting (a recompute asked twice before it ran runs once, a later change runs again).
+   */
+  async enqueue<N extends JobName>(
+    name: N,
+    payload: JobPayload<N>,
+    options: { jobId?: string; deduplicationId?: string; delay?: number } = {},
+  ) {
+    const { deduplicationId, ...rest } = options;
+    return this.queue(name).add(name, payload, {
+      ...rest,
+      ...(deduplicationId ? { deduplication: { id: deduplicationId } } : {}),
+    });
   }
 }

@@ -22,3 +22,18 @@ export interface Provenance {
   /** Who recorded it: an agent id, a connector name or `person`. */
   recordedBy: string;
 }
+
+/** Provenance of a value written through the gateway by an actor (agent or person). */
+export function actorProvenance(
+  actor: { kind: 'agent' | 'person' | 'system'; id: string },
+  correlationId: string | undefined,
+  now: Date = new Date(),
+): Provenance {
+  return {
+    source: actor.kind === 'person' ? 'person' : 'hub',
+    sourceRef: correlationId ?? null,
+    observedAt: now,
+    recordedAt: now,
+    recordedBy: actor.kind === 'person' ? 'person' : actor.id,
+  };
+}
