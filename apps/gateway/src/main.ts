@@ -5,7 +5,7 @@ import { createGateway } from './bootstrap';
 async function main(): Promise<void> {
   const app = await createGateway();
   const env = app.get(EnvironmentVariables);
-  await app.listen(env.PORT, '127.0.0.1');
+  await app.listen(env.PORT, env.HOST);
 }
 
 main().catch((error: unknown) => {

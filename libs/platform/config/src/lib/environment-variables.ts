@@ -24,9 +24,13 @@ export class EnvironmentVariables {
 
   @Type(() => Number)
   @IsInt()
-  @Min(1)
+  @Min(0)
   @Max(65535)
   PORT = 3000;
+
+  /** Interface the gateway listens on: loopback by default, `0.0.0.0` in a container. */
+  @IsString()
+  HOST = '127.0.0.1';
 
   @IsString()
   @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// URL' })

@@ -10,7 +10,6 @@ import { ReferentielService } from '@spie/referentiel/data-access';
 import { REFERENTIEL_V1 } from '@spie/referentiel/domain';
 
 declare global {
-  // eslint-disable-next-line no-var
   var __SPIE_TEST_STACK__: LocalStack | undefined;
 }
 

@@ -1,0 +1,63 @@
+import nx from '@nx/eslint-plugin';
+import tseslint from 'typescript-eslint';
+
+const contexts = ['referentiel', 'organisation', 'person', 'household-rights', 'diagnostic', 'contract', 'orientation'];
+const foundations = ['scope:platform', 'scope:shared'];
+const core = ['scope:person', 'scope:referentiel', 'scope:organisation', ...foundations];
+
+export default [
+  ...nx.configs['flat/base'],
+  ...nx.configs['flat/typescript'],
+  {
+    ignores: ['**/node_modules', '**/dist', '**/.data', '**/.nx', 'coverage', 'artifacts', '**/*.js', '**/*.mjs'],
+  },
+  {
+    files: ['**/*.ts'],
+    languageOptions: { parser: tseslint.parser, parserOptions: { emitDecoratorMetadata: true, experimentalDecorators: true } },
+    rules: {
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports', disallowTypeAnnotations: false }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-explicit-any': 'error',
+      'no-console': ['error', { allow: ['error'] }],
+      '@nx/enforce-module-boundaries': [
+        'error',
+        {
+          enforceBuildableLibDependency: false,
+          allow: [],
+          depConstraints: [
+            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:feature', 'type:data-access', 'type:domain', 'type:util', 'type:testing'] },
+            { sourceTag: 'type:feature', onlyDependOnLibsWithTags: ['type:feature', 'type:data-access', 'type:domain', 'type:util'] },
+            { sourceTag: 'type:data-access', onlyDependOnLibsWithTags: ['type:data-access', 'type:domain', 'type:util'] },
+            {
+              sourceTag: 'type:domain',
+              onlyDependOnLibsWithTags: ['type:domain', 'type:util'],
+              bannedExternalImports: ['typeorm', 'bullmq', 'ioredis', 'pg', '@nestjs/*', 'express'],
+            },
+            { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util'] },
+            { sourceTag: 'type:testing', notDependOnLibsWithTags: ['type:app'] },
+            { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
+            { sourceTag: 'scope:platform', onlyDependOnLibsWithTags: foundations },
+            { sourceTag: 'scope:referentiel', onlyDependOnLibsWithTags: ['scope:referentiel', ...foundations] },
+            { sourceTag: 'scope:organisation', onlyDependOnLibsWithTags: ['scope:organisation', 'scope:referentiel', ...foundations] },
+            { sourceTag: 'scope:person', onlyDependOnLibsWithTags: core },
+            ...['household-rights', 'diagnostic', 'contract', 'orientation'].map((context) => ({
+              sourceTag: `scope:${context}`,
+              onlyDependOnLibsWithTags: [`scope:${context}`, ...core],
+            })),
+            { sourceTag: 'scope:parcours', onlyDependOnLibsWithTags: ['scope:parcours', ...contexts.map((c) => `scope:${c}`), ...foundations] },
+            { sourceTag: 'scope:ops', notDependOnLibsWithTags: ['type:app'] },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['**/*.spec.ts', '**/*.integration-spec.ts', '**/test/**/*.ts'],
+    rules: { '@typescript-eslint/no-non-null-assertion': 'off', '@typescript-eslint/no-empty-function': 'off' },
+  },
+  {
+    // The CLI's standard output is its interface (a JSON summary on the last line).
+    files: ['apps/cli/**/*.ts'],
+    rules: { 'no-console': 'off' },
+  },
+];
