@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 import type { Command } from 'commander';
@@ -6,7 +7,7 @@ import type { Command } from 'commander';
 import { runMigrationsUnderLock } from '@spie/platform/database';
 import { isPortFree, findFreePort } from '@spie/platform/dev-services';
 
-import { WORKSPACE_ROOT, cliEnvironment, openDataSource, say } from '../cli-environment';
+import { LOCAL_DATA_DIR, WORKSPACE_ROOT, cliEnvironment, openDataSource, say } from '../cli-environment';
 import { DEMO_ACCOUNTS } from '../demo-accounts';
 import { seed } from './seed.command';
 
@@ -45,11 +46,16 @@ export function registerStartCommand(program: Command): void {
         const preferred = Number(process.env['PORT'] ?? 3000);
         const port = (await isPortFree(preferred)) ? preferred : await findFreePort();
         const childEnv = { ...process.env, ...env, PORT: String(port) };
+        const logDir = join(LOCAL_DATA_DIR, 'logs');
+        mkdirSync(logDir, { recursive: true });
         const run = (name: string, entry: string) => {
+          // JSON logs go to a file per process; errors that stop a process still reach the terminal (stderr).
+          const log = createWriteStream(join(logDir, `${name.replace(/\s+/g, '-')}.log`), { flags: 'a' });
           const child = spawn(process.execPath, ['-r', REGISTER, join(WORKSPACE_ROOT, entry)], {
             env: childEnv,
-            stdio: ['ignore', 'inherit', 'inherit'],
+            stdio: ['ignore', 'pipe', 'inherit'],
           });
+          child.stdout?.pipe(log);
           child.on('exit', (code, signal) => {
             if (!stopping) {
               say(`${name} exited (${signal ?? code}); stopping the hub`);
@@ -62,7 +68,7 @@ export function registerStartCommand(program: Command): void {
         for (let i = 0; i < Math.max(1, Number(options.workers)); i += 1) run(`worker ${i + 1}`, 'apps/worker/src/main.ts');
         const base = `http://127.0.0.1:${port}`;
         await waitForHealth(`${base}/health`, 120_000);
-        printBanner(base, env);
+        printBanner(base, env, logDir);
       } catch (error) {
         say(error instanceof Error ? error.message : String(error));
         await stop(1);
@@ -96,7 +102,7 @@ function terminate(child: ChildProcess): Promise<void> {
   });
 }
 
-function printBanner(base: string, env: Record<string, string>): void {
+function printBanner(base: string, env: Record<string, string>, logDir: string): void {
   const lines = [
     '',
     'spie-hub is running',
@@ -104,6 +110,7 @@ function printBanner(base: string, env: Record<string, string>): void {
     `  Health    ${base}/health`,
     `  Database  ${env['DATABASE_URL']?.replace(/:[^:@/]+@/, ':***@')}`,
     `  Redis     ${env['REDIS_URL']}`,
+    `  Logs      ${logDir}/{gateway,worker-1}.log`,
     '',
     'Demo accounts (get a token with: npx spie token <login>):',
     ...DEMO_ACCOUNTS.map((account) => `  ${account.login.padEnd(18)} ${account.description}`),

@@ -1,4 +1,4 @@
-import { buildAgentWithOrganisation, buildPerson } from '@spie/shared/testing';
+import { buildAgentWithOrganisation, buildPerson, randomNir } from '@spie/shared/testing';
 
 import { createTestGateway, type TestGateway } from '../support/test-gateway';
 
@@ -38,7 +38,7 @@ describe('person queries', () => {
   });
 
   it('should return the person with identity and history when asked by id', async () => {
-    const person = await buildPerson(gateway.dataSource, { lastName: 'Dupont', firstNames: ['Jean', 'Paul'], nir: '1800175123456' });
+    const person = await buildPerson(gateway.dataSource, { lastName: 'Dupont', firstNames: ['Jean', 'Paul'], nir: randomNir(13) });
     const response = await gateway.graphql<{ person: { identity: Record<string, unknown>; history: Array<{ field: string }> } }>(
       PERSON_QUERY,
       { id: person.id },
@@ -58,10 +58,12 @@ describe('person queries', () => {
   });
 
   it('should find a person by a 15-character NIR when the CAF sent 13', async () => {
-    const person = await buildPerson(gateway.dataSource, { nir: '2690549588157' });
+    const nir = randomNir(15);
+    const person = await buildPerson(gateway.dataSource, { nir: nir.slice(0, 13) });
+    const spaced = `${nir.slice(0, 1)} ${nir.slice(1, 3)} ${nir.slice(3, 5)} ${nir.slice(5, 7)} ${nir.slice(7, 10)} ${nir.slice(10, 13)} ${nir.slice(13)}`;
     const response = await gateway.graphql<{ searchPersons: Array<{ id: string }> }>(
       'query($nir: String) { searchPersons(input: { nir: $nir }) { id } }',
-      { nir: '2 69 05 49 588 157 80' },
+      { nir: spaced },
       { as: login },
     );
     expect(response.data?.searchPersons).toEqual([{ id: person.id }]);

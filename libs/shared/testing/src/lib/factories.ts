@@ -83,3 +83,13 @@ export async function buildAgentWithOrganisation(
   });
   return { organisation, agent };
 }
+
+/** A valid NIR never used before in this run: 13 characters (CAF form) or 15 with its key. */
+export function randomNir(form: 13 | 15 = 15): string {
+  const sex = 1 + Math.floor(Math.random() * 2);
+  const digits = (n: number) => Array.from({ length: n }, () => Math.floor(Math.random() * 10)).join('');
+  const month = String(1 + Math.floor(Math.random() * 12)).padStart(2, '0');
+  const base = `${sex}${digits(2)}${month}${String(1 + Math.floor(Math.random() * 95)).padStart(2, '0')}${digits(6)}`;
+  if (form === 13) return base;
+  return base + String(97 - Number(BigInt(base) % 97n)).padStart(2, '0');
+}

@@ -1,3 +1,4 @@
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { Client } from 'pg';
@@ -18,8 +19,13 @@ declare global {
  * a fresh database migrated from zero, and the référentiel. The variables reach every test through process.env.
  */
 export default async function integrationGlobalSetup(): Promise<void> {
+  // One data folder per run, so that two runs (two terminals, CI and a developer) never share a server.
+  const testRoot = join(WORKSPACE_ROOT, '.data', 'test');
+  removeDeadRuns(testRoot);
+  const dataDir = join(testRoot, `run-${process.pid}`);
+  process.env['SPIE_TEST_DATA_DIR'] = dataDir;
   const stack = await startLocalStack({
-    dataDir: join(WORKSPACE_ROOT, '.data', 'test'),
+    dataDir,
     database: 'postgres',
     env: { ...process.env, DATABASE_URL: process.env['TEST_DATABASE_URL'], REDIS_URL: process.env['TEST_REDIS_URL'] },
     log: (message) => process.stderr.write(`[integration] ${message}\n`),
@@ -49,4 +55,17 @@ export default async function integrationGlobalSetup(): Promise<void> {
   const redis = new Redis(stack.env['REDIS_URL'] as string);
   await redis.flushdb();
   redis.disconnect();
+}
+
+function removeDeadRuns(testRoot: string): void {
+  if (!existsSync(testRoot)) return;
+  for (const name of readdirSync(testRoot)) {
+    const pid = Number(/^run-(\d+)$/.exec(name)?.[1]);
+    if (!pid) continue;
+    try {
+      process.kill(pid, 0);
+    } catch {
+      rmSync(join(testRoot, name), { recursive: true, force: true });
+    }
+  }
 }
