@@ -68,6 +68,10 @@ export async function startPrivateRedis(options: {
   );
   let stderr = '';
   child.stderr?.on('data', (chunk) => (stderr += String(chunk)));
+  // Whatever ends this process (Ctrl-C handled by another library, an uncaught error), Redis goes with it.
+  const killOnExit = () => child.kill('SIGTERM');
+  process.once('exit', killOnExit);
+  child.once('exit', () => process.removeListener('exit', killOnExit));
   const url = `redis://127.0.0.1:${options.port}`;
   await waitForRedis(url, child, () => stderr);
   return {
