@@ -1,2 +1,6 @@
-// Placeholder until the worker module lands.
-setInterval(() => undefined, 1 << 30);
+import { createWorker } from './bootstrap';
+
+createWorker().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -5,3 +5,6 @@ export * from './lib/entities/contract-objective.entity';
 export * from './lib/entities/contract-version.entity';
 export * from './lib/entities/contract.entity';
 export * from './lib/contract.entities';
+export * from './lib/contract-data-access.module';
+export * from './lib/contract-immutability.sql';
+export * from './lib/services/contract.service';

@@ -1,1 +1,3 @@
-export {};
+export * from './lib/contract-content';
+export * from './lib/contract-lifecycle';
+export * from './lib/contract.exception';

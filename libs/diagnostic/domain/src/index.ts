@@ -1,1 +1,4 @@
-export {};
+export * from './lib/diagnostic-code-references';
+export * from './lib/diagnostic-input';
+export * from './lib/diagnostic-snapshot';
+export * from './lib/diagnostic.exception';

@@ -1,1 +1,3 @@
-export {};
+export * from './lib/orientation-decision';
+export * from './lib/orientation-type';
+export * from './lib/orientation.exception';

@@ -1,4 +1,14 @@
 import { Module } from '@nestjs/common';
 
-@Module({})
+import { OrganisationDataAccessModule } from '@spie/organisation/data-access';
+import { OrientationDataAccessModule } from '@spie/orientation/data-access';
+import { ReferentielDataAccessModule } from '@spie/referentiel/data-access';
+
+import { OrientationResolver, PersonOrientationResolver } from './orientation.resolver';
+
+@Module({
+  imports: [OrientationDataAccessModule, OrganisationDataAccessModule, ReferentielDataAccessModule],
+  providers: [PersonOrientationResolver, OrientationResolver],
+  exports: [OrientationDataAccessModule],
+})
 export class OrientationGraphQLModule {}

@@ -15,8 +15,10 @@ export class JobQueueService {
   }
 
   /**
-   * Adds a job. `jobId` makes it idempotent forever (a re-sent file); `deduplicationId` only while a job with the
-   * same id is still waiting (a recompute asked twice before it ran runs once, a later change runs again).
+   * Adds a job. `jobId` makes it idempotent while BullMQ keeps the job (a retried enqueue is a no-op; durable
+   * idempotency, e.g. of a re-sent file, is a unique key in PostgreSQL). `deduplicationId` collapses requests for the
+   * same work: asked twice before it ran, it runs once; asked while it runs, it runs once more afterwards with the
+   * latest payload, so a read model never stays stale.
    */
   async enqueue<N extends JobName>(
     name: N,
@@ -26,7 +28,7 @@ export class JobQueueService {
     const { deduplicationId, ...rest } = options;
     return this.queue(name).add(name, payload, {
       ...rest,
-      ...(deduplicationId ? { deduplication: { id: deduplicationId } } : {}),
+      ...(deduplicationId ? { deduplication: { id: deduplicationId, keepLastIfActive: true } } : {}),
     });
   }
 }

@@ -1,9 +1,10 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
+import type { RsaStatus } from '@spie/household-rights/domain';
 import { ProvenanceColumns } from '@spie/platform/database';
 
-/** Plain status derived from `ETATDOSRSA`. */
-export type RsaStatus = 'pending' | 'refused' | 'open' | 'open_suspended' | 'suspended_payment' | 'closed' | 'closed_previous';
+/** Plain status derived from `ETATDOSRSA` (defined by the domain, re-exported for readers of the entity). */
+export type { RsaStatus };
 
 /**
  * The RSA right of a household (and, for person-level facts such as rights and duties, of one member) for one

@@ -1,8 +1,10 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
+import type { OrientationType } from '@spie/orientation/domain';
 import { ProvenanceColumns } from '@spie/platform/database';
 
-export type OrientationType = 'social' | 'socio_pro' | 'pro';
+/** Codes of `orientation-type` (defined by the domain, re-exported for readers of the entity). */
+export type { OrientationType };
 
 /**
  * A department's orientation decision: type, structure and référent unique. Rows are only appended; the current

@@ -150,13 +150,14 @@ export class ReferentielService {
             previous.label !== next.label ||
             previous.parentCode !== next.parentCode ||
             previous.validTo !== next.validTo ||
-            JSON.stringify(previous.externalCodes) !== JSON.stringify(next.externalCodes) ||
-            JSON.stringify(previous.attributes) !== JSON.stringify(next.attributes) ||
-            previous.position !== position
+            canonicalJson(previous.externalCodes) !== canonicalJson(next.externalCodes) ||
+            canonicalJson(previous.attributes) !== canonicalJson(next.attributes)
           ) {
             await em.getRepository(CodeListEntryEntity).update({ id: previous.id }, { ...next, lastChangedIn: seed.version });
             report.changed += 1;
           } else {
+            // Only the order moved (e.g. an earlier entry was removed): not a change of the entry, no revision.
+            if (previous.position !== position) await em.getRepository(CodeListEntryEntity).update({ id: previous.id }, { position });
             continue;
           }
           revisions.push({ listCode: list.code, code: entry.code, version: seed.version, label: next.label, parentCode: next.parentCode, validTo: next.validTo });
@@ -178,4 +179,13 @@ export class ReferentielService {
       return report;
     });
   }
+}
+
+/** JSON with object keys sorted: jsonb does not keep the key order of the seed, so a plain stringify sees changes. */
+function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, item: unknown) =>
+    item && typeof item === 'object' && !Array.isArray(item)
+      ? Object.fromEntries(Object.entries(item as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : item,
+  );
 }

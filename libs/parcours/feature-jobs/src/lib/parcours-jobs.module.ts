@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+
+import { RecomputeParcoursStatusJob } from './jobs/recompute-parcours-status.job';
+import { ParcoursStatusService } from './parcours-status.service';
+
+/** The parcours read model and the jobs that keep it current (imported by the worker). */
+@Module({
+  providers: [ParcoursStatusService, RecomputeParcoursStatusJob],
+  exports: [ParcoursStatusService],
+})
+export class ParcoursJobsModule {}
