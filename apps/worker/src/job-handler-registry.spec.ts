@@ -1,12 +1,25 @@
 import { Injectable, Module, type INestApplicationContext } from '@nestjs/common';
 import { DiscoveryModule, NestFactory } from '@nestjs/core';
 
-import { JobHandler, RecomputeParcoursStatusPayload, type HandlesJob, type JobHandlerMetadata } from '@spie/parcours/feature-jobs';
+import {
+  JobHandler,
+  RecomputeParcoursStatusPayload,
+  type HandlesJob,
+  type JobHandlerMetadata,
+} from '@spie/parcours/feature-jobs';
 import { JobName } from '@spie/platform/queue';
 
-import { buildJobHandlerRegistry, JobHandlerRegistry, JobHandlerRegistryError, type JobHandlerCandidate } from './job-handler-registry';
+import {
+  buildJobHandlerRegistry,
+  JobHandlerRegistry,
+  JobHandlerRegistryError,
+  type JobHandlerCandidate,
+} from './job-handler-registry';
 
-const metadata: JobHandlerMetadata = { jobName: JobName.RecomputeParcoursStatus, payload: RecomputeParcoursStatusPayload };
+const metadata: JobHandlerMetadata = {
+  jobName: JobName.RecomputeParcoursStatus,
+  payload: RecomputeParcoursStatusPayload,
+};
 const handler: HandlesJob = { handle: async () => undefined };
 const candidate = (name: string, overrides: Partial<JobHandlerMetadata> = {}): JobHandlerCandidate => ({
   metadata: { ...metadata, ...overrides },
@@ -34,7 +47,9 @@ describe('buildJobHandlerRegistry', () => {
 
   it('should fail when a handler names a job that is not a JobName', () => {
     const stray = candidate('Stray', { jobName: 'forgotten-job' as JobName });
-    expect(() => buildJobHandlerRegistry([candidate('RecomputeA'), stray])).toThrow("Stray handles 'forgotten-job'");
+    expect(() => buildJobHandlerRegistry([candidate('RecomputeA'), stray])).toThrow(
+      "Stray handles 'forgotten-job'",
+    );
   });
 });
 
@@ -62,11 +77,17 @@ describe('JobHandlerRegistry (discovery of @JobHandler providers)', () => {
     app = undefined;
   });
 
-  async function registryWith(...providers: Array<new (...args: never[]) => unknown>): Promise<JobHandlerRegistry> {
+  async function registryWith(
+    ...providers: Array<new (...args: never[]) => unknown>
+  ): Promise<JobHandlerRegistry> {
     @Module({})
     class RegistryTestModule {}
     app = await NestFactory.createApplicationContext(
-      { module: RegistryTestModule, imports: [DiscoveryModule], providers: [JobHandlerRegistry, ...providers] },
+      {
+        module: RegistryTestModule,
+        imports: [DiscoveryModule],
+        providers: [JobHandlerRegistry, ...providers],
+      },
       { logger: false, abortOnError: false },
     );
     return app.get(JobHandlerRegistry);
@@ -75,7 +96,9 @@ describe('JobHandlerRegistry (discovery of @JobHandler providers)', () => {
   it('should find the decorated provider when it is the only handler of its job', async () => {
     const registry = await registryWith(FirstRecomputeHandler);
     registry.check();
-    await expect(registry.get(JobName.RecomputeParcoursStatus)?.handler.handle({} as never, {} as never)).resolves.toBe('first');
+    await expect(
+      registry.get(JobName.RecomputeParcoursStatus)?.handler.handle({} as never, {} as never),
+    ).resolves.toBe('first');
   });
 
   it('should fail the boot check when no provider handles a job', async () => {

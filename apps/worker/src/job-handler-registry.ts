@@ -1,7 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
 
-import { jobHandlerMetadataOf, type HandlesJob, type JobHandlerMetadata, type JobPayloadClass } from '@spie/parcours/feature-jobs';
+import {
+  jobHandlerMetadataOf,
+  type HandlesJob,
+  type JobHandlerMetadata,
+  type JobPayloadClass,
+} from '@spie/parcours/feature-jobs';
 import { JobName } from '@spie/platform/queue';
 
 export interface RegisteredJobHandler {
@@ -41,11 +46,20 @@ export function buildJobHandlerRegistry(
   const registry = new Map<JobName, RegisteredJobHandler>();
   for (const jobName of jobNames) {
     const handlers = candidates.filter((candidate) => candidate.metadata.jobName === jobName);
-    if (handlers.length === 0) problems.push(`'${jobName}' has no handler (decorate a provider with @JobHandler)`);
-    if (handlers.length > 1) problems.push(`'${jobName}' has ${handlers.length} handlers: ${handlers.map((h) => h.name).join(', ')}`);
+    if (handlers.length === 0)
+      problems.push(`'${jobName}' has no handler (decorate a provider with @JobHandler)`);
+    if (handlers.length > 1)
+      problems.push(
+        `'${jobName}' has ${handlers.length} handlers: ${handlers.map((h) => h.name).join(', ')}`,
+      );
     const [only] = handlers;
     if (handlers.length === 1 && only) {
-      registry.set(jobName, { jobName, payload: only.metadata.payload, handler: only.instance, handlerName: only.name });
+      registry.set(jobName, {
+        jobName,
+        payload: only.metadata.payload,
+        handler: only.instance,
+        handlerName: only.name,
+      });
     }
   }
   if (problems.length > 0) throw new JobHandlerRegistryError(problems);
@@ -75,7 +89,9 @@ export class JobHandlerRegistry {
       const instance = wrapper.instance as HandlesJob | undefined;
       if (!metadata) return [];
       if (!instance || typeof instance.handle !== 'function') {
-        throw new JobHandlerRegistryError([`${wrapper.name} must be a static provider with a handle() method`]);
+        throw new JobHandlerRegistryError([
+          `${wrapper.name} must be a static provider with a handle() method`,
+        ]);
       }
       return [{ metadata, instance, name: String(wrapper.name) }];
     });

@@ -40,7 +40,9 @@ function runnerWith(handle: HandlesJob['handle']): { runner: JobRunner; calls: u
       },
     },
   };
-  const registry = { get: (name: string) => (name === entry.jobName ? entry : undefined) } as unknown as JobHandlerRegistry;
+  const registry = {
+    get: (name: string) => (name === entry.jobName ? entry : undefined),
+  } as unknown as JobHandlerRegistry;
   return { runner: new JobRunner(registry), calls };
 }
 
@@ -58,7 +60,9 @@ describe('JobRunner', () => {
     const { runner, calls } = runnerWith(async () => 'ran');
     const run = runner.run(job({ data: { ...PAYLOAD, personId: 'nope' } }));
     await expect(run).rejects.toBeInstanceOf(UnrecoverableError);
-    await expect(runner.run(job({ data: { ...PAYLOAD, personId: 'nope' } }))).rejects.toThrow('personId: isUuid');
+    await expect(runner.run(job({ data: { ...PAYLOAD, personId: 'nope' } }))).rejects.toThrow(
+      'personId: isUuid',
+    );
     expect(calls).toHaveLength(0);
   });
 

@@ -29,7 +29,13 @@ export class JobRunner {
     const given = envelope?.correlationId;
     const correlationId = typeof given === 'string' && SAFE_CORRELATION_ID.test(given) ? given : undefined;
     const attempt = job.attemptsMade + 1;
-    const fields = { jobId: job.id, jobName: job.name, queue: job.queueName, attempt, actor: safeLogin(envelope) };
+    const fields = {
+      jobId: job.id,
+      jobName: job.name,
+      queue: job.queueName,
+      attempt,
+      actor: safeLogin(envelope),
+    };
 
     return runWithCorrelationId(correlationId, async () => {
       if (!entry) {
@@ -44,12 +50,21 @@ export class JobRunner {
       const started = Date.now();
       this.logger.log(fields, 'job started');
       try {
-        const result = await entry.handler.handle(validated.value, { jobId: String(job.id), jobName: entry.jobName, attempt });
+        const result = await entry.handler.handle(validated.value, {
+          jobId: String(job.id),
+          jobName: entry.jobName,
+          attempt,
+        });
         this.logger.log({ ...fields, durationMs: Date.now() - started }, 'job completed');
         return result;
       } catch (error) {
         const retries = !(error instanceof UnrecoverableError) && attempt < (job.opts.attempts ?? 1);
-        const details = { ...fields, durationMs: Date.now() - started, willRetry: retries, error: describeError(error) };
+        const details = {
+          ...fields,
+          durationMs: Date.now() - started,
+          willRetry: retries,
+          error: describeError(error),
+        };
         if (retries) this.logger.warn(details, 'job failed, will retry');
         else this.logger.error(details, 'job failed');
         throw error;
@@ -64,6 +79,7 @@ function safeLogin(envelope: Partial<JobEnvelope> | undefined): string | undefin
 }
 
 function describeError(error: unknown): { name: string; message: string } {
-  if (error instanceof Error) return { name: error.name, message: maskNirInText(error.message.slice(0, 500)) };
+  if (error instanceof Error)
+    return { name: error.name, message: maskNirInText(error.message.slice(0, 500)) };
   return { name: typeof error, message: 'non-error thrown' };
 }

@@ -40,7 +40,9 @@ export class QueueWorkersService implements BeforeApplicationShutdown {
       worker.on('error', (error) => this.logger.error({ queue, error: error.name }, 'worker error'));
       this.workers.push(worker);
       await worker.waitUntilReady();
-      worker.run().catch((error: unknown) => this.logger.error({ queue, error: String(error) }, 'worker stopped'));
+      worker
+        .run()
+        .catch((error: unknown) => this.logger.error({ queue, error: String(error) }, 'worker stopped'));
     }
     this.logger.log({ queues, concurrency: this.env.WORKER_CONCURRENCY }, 'worker ready');
   }

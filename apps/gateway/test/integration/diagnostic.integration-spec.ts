@@ -15,16 +15,60 @@ const RECORD = /* GraphQL */ `
       workSituationSince
       rqth
       referentielVersion
-      author { organisation { id name } agent { id name } }
+      author {
+        organisation {
+          id
+          name
+        }
+        agent {
+          id
+          name
+        }
+      }
       themes {
         code
         label
-        situations { code label provenance { source recordedBy recordedAt } }
-        needs { code label value provenance { recordedBy recordedAt } }
-        constraints { code label value provenance { recordedBy recordedAt } }
+        situations {
+          code
+          label
+          provenance {
+            source
+            recordedBy
+            recordedAt
+          }
+        }
+        needs {
+          code
+          label
+          value
+          provenance {
+            recordedBy
+            recordedAt
+          }
+        }
+        constraints {
+          code
+          label
+          value
+          provenance {
+            recordedBy
+            recordedAt
+          }
+        }
       }
-      projects { romeCode label mobilityRadiusKm provenance { recordedBy } }
-      provenance { source sourceRef recordedBy }
+      projects {
+        romeCode
+        label
+        mobilityRadiusKm
+        provenance {
+          recordedBy
+        }
+      }
+      provenance {
+        source
+        sourceRef
+        recordedBy
+      }
     }
   }
 `;
@@ -35,10 +79,32 @@ const READ = /* GraphQL */ `
       diagnostic {
         version
         educationLevel
-        themes { code label situations { code label provenance { recordedAt } } constraints { code value provenance { recordedAt } } }
-        projects { romeCode }
+        themes {
+          code
+          label
+          situations {
+            code
+            label
+            provenance {
+              recordedAt
+            }
+          }
+          constraints {
+            code
+            value
+            provenance {
+              recordedAt
+            }
+          }
+        }
+        projects {
+          romeCode
+        }
       }
-      diagnosticHistory { version source }
+      diagnosticHistory {
+        version
+        source
+      }
     }
   }
 `;
@@ -63,13 +129,26 @@ interface DiagnosticOut {
   rqth: boolean | null;
   referentielVersion: string;
   author: { organisation: { id: string; name: string } | null; agent: { id: string; name: string } | null };
-  themes: Array<{ code: string; label: string; situations: ItemOut[]; needs: ItemOut[]; constraints: ItemOut[] }>;
-  projects: Array<{ romeCode: string; label: string | null; mobilityRadiusKm: number | null; provenance: ProvenanceOut }>;
+  themes: Array<{
+    code: string;
+    label: string;
+    situations: ItemOut[];
+    needs: ItemOut[];
+    constraints: ItemOut[];
+  }>;
+  projects: Array<{
+    romeCode: string;
+    label: string | null;
+    mobilityRadiusKm: number | null;
+    provenance: ProvenanceOut;
+  }>;
   provenance: { source: string; sourceRef: string | null; recordedBy: string };
 }
 
 function labelIn(list: string, code: string): string {
-  const entry = REFERENTIEL_V1.lists.find((candidate) => candidate.code === list)?.entries.find((e) => e.code === code);
+  const entry = REFERENTIEL_V1.lists
+    .find((candidate) => candidate.code === list)
+    ?.entries.find((e) => e.code === code);
   if (!entry) throw new Error(`${list}:${code} is not in the seed`);
   return entry.label;
 }
@@ -82,10 +161,16 @@ const MOBILITY_INPUT = {
   themes: [
     {
       code: 'mobilite',
-      situations: ['mobilite.aucun_moyen_de_transport_a_disposition', 'mobilite.dependant_des_transports_en_commun'],
+      situations: [
+        'mobilite.aucun_moyen_de_transport_a_disposition',
+        'mobilite.dependant_des_transports_en_commun',
+      ],
       constraints: [{ code: '23', value: 'OUI' }],
     },
-    { code: 'choisir_un_metier', needs: [{ code: 'choisir_un_metier.confirmer_son_choix_de_metier', value: 'BESOIN' }] },
+    {
+      code: 'choisir_un_metier',
+      needs: [{ code: 'choisir_un_metier.confirmer_son_choix_de_metier', value: 'BESOIN' }],
+    },
   ],
   projects: [{ romeCode: 'K1303', label: 'Assistance auprès d’adultes', mobilityRadiusKm: 25 }],
 };
@@ -99,7 +184,10 @@ describe('diagnostic', () => {
 
   beforeAll(async () => {
     gateway = await createTestGateway();
-    adviser = await buildAgentWithOrganisation(gateway.dataSource, { type: 'france_travail_agency', roles: ['adviser'] });
+    adviser = await buildAgentWithOrganisation(gateway.dataSource, {
+      type: 'france_travail_agency',
+      roles: ['adviser'],
+    });
   });
 
   afterAll(async () => {
@@ -123,7 +211,14 @@ describe('diagnostic', () => {
         agent: { id: adviser.agent.id, name: `${adviser.agent.givenName} ${adviser.agent.usualName}` },
       },
       provenance: { source: 'hub', recordedBy: adviser.agent.id },
-      projects: [{ romeCode: 'K1303', label: 'Assistance auprès d’adultes', mobilityRadiusKm: 25, provenance: { recordedBy: adviser.agent.id } }],
+      projects: [
+        {
+          romeCode: 'K1303',
+          label: 'Assistance auprès d’adultes',
+          mobilityRadiusKm: 25,
+          provenance: { recordedBy: adviser.agent.id },
+        },
+      ],
     });
     expect(diagnostic.provenance.sourceRef).toEqual(expect.any(String));
     // Themes come in référentiel order (mobilite before choisir_un_metier), with the référentiel's labels.
@@ -133,8 +228,16 @@ describe('diagnostic', () => {
     ]);
     const [mobility, job] = diagnostic.themes;
     expect(mobility!.situations.map((item) => [item.code, item.label, item.provenance.recordedBy])).toEqual([
-      ['mobilite.aucun_moyen_de_transport_a_disposition', 'Aucun moyen de transport à disposition', adviser.agent.id],
-      ['mobilite.dependant_des_transports_en_commun', labelIn('situation', 'mobilite.dependant_des_transports_en_commun'), adviser.agent.id],
+      [
+        'mobilite.aucun_moyen_de_transport_a_disposition',
+        'Aucun moyen de transport à disposition',
+        adviser.agent.id,
+      ],
+      [
+        'mobilite.dependant_des_transports_en_commun',
+        labelIn('situation', 'mobilite.dependant_des_transports_en_commun'),
+        adviser.agent.id,
+      ],
     ]);
     expect(mobility!.constraints.map((item) => [item.code, item.label, item.value])).toEqual([
       ['23', labelIn('ft-contrainte', '23'), 'OUI'],
@@ -143,13 +246,15 @@ describe('diagnostic', () => {
       ['choisir_un_metier.confirmer_son_choix_de_metier', 'Confirmer son choix de métier', 'BESOIN'],
     ]);
 
-    const read = await gateway.graphql<{ person: { diagnostic: { version: number; educationLevel: string }; diagnosticHistory: unknown[] } }>(
-      READ,
-      { id: person.id },
-      { as: adviser.agent.login },
-    );
+    const read = await gateway.graphql<{
+      person: { diagnostic: { version: number; educationLevel: string }; diagnosticHistory: unknown[] };
+    }>(READ, { id: person.id }, { as: adviser.agent.login });
     expect(read.errors).toBeUndefined();
-    expect(read.data?.person.diagnostic).toMatchObject({ version: 1, educationLevel: 'NV4', projects: [{ romeCode: 'K1303' }] });
+    expect(read.data?.person.diagnostic).toMatchObject({
+      version: 1,
+      educationLevel: 'NV4',
+      projects: [{ romeCode: 'K1303' }],
+    });
     expect(read.data?.person.diagnosticHistory).toEqual([{ version: 1, source: 'hub' }]);
   });
 
@@ -164,7 +269,12 @@ describe('diagnostic', () => {
       personId: person.id,
       reason: 'diagnostic',
       correlationId: expect.any(String),
-      actor: { kind: 'agent', id: adviser.agent.id, login: adviser.agent.login, organisationId: adviser.organisation.id },
+      actor: {
+        kind: 'agent',
+        id: adviser.agent.id,
+        login: adviser.agent.login,
+        organisationId: adviser.organisation.id,
+      },
     });
   });
 
@@ -192,20 +302,26 @@ describe('diagnostic', () => {
     expect(second.version).toBe(2);
     expect(second.id).not.toBe(first.id);
     // Left out: kept. Sent: replaced.
-    expect(second).toMatchObject({ educationLevel: 'NV4', workSituation: 'formation', rqth: false, projects: [] });
+    expect(second).toMatchObject({
+      educationLevel: 'NV4',
+      workSituation: 'formation',
+      rqth: false,
+      projects: [],
+    });
     expect(second.author.organisation?.id).toBe(secondAdviser.organisation.id);
     const [mobility] = second.themes;
     const firstMobility = first.themes[0]!;
     // The unchanged situation keeps who stated it first; the changed constraint is the second adviser's.
     expect(mobility!.situations).toEqual([firstMobility.situations[0]]);
     expect(mobility!.situations[0]!.provenance.recordedBy).toBe(adviser.agent.id);
-    expect(mobility!.constraints[0]).toMatchObject({ value: 'CLOTUREE', provenance: { recordedBy: secondAdviser.agent.id } });
+    expect(mobility!.constraints[0]).toMatchObject({
+      value: 'CLOTUREE',
+      provenance: { recordedBy: secondAdviser.agent.id },
+    });
 
-    const read = await gateway.graphql<{ person: { diagnostic: { version: number }; diagnosticHistory: Array<{ version: number }> } }>(
-      READ,
-      { id: person.id },
-      { as: adviser.agent.login },
-    );
+    const read = await gateway.graphql<{
+      person: { diagnostic: { version: number }; diagnosticHistory: Array<{ version: number }> };
+    }>(READ, { id: person.id }, { as: adviser.agent.login });
     expect(read.data?.person.diagnostic.version).toBe(2);
     expect(read.data?.person.diagnosticHistory.map((row) => row.version)).toEqual([2, 1]);
     const firstItems = await gateway.dataSource
@@ -222,10 +338,20 @@ describe('diagnostic', () => {
   it('should give distinct consecutive versions when records for one person run concurrently', async () => {
     const person = await buildPerson(gateway.dataSource);
     const responses = await Promise.all(
-      ['NV5', 'NV4', 'NV3', 'NV2', 'NV1'].map((educationLevel) => record({ personId: person.id, educationLevel, themes: [], projects: [] })),
+      ['NV5', 'NV4', 'NV3', 'NV2', 'NV1'].map((educationLevel) =>
+        record({ personId: person.id, educationLevel, themes: [], projects: [] }),
+      ),
     );
-    expect(responses.map((response) => response.errors)).toEqual([undefined, undefined, undefined, undefined, undefined]);
-    expect(responses.map((response) => response.data!.recordDiagnostic.version).sort()).toEqual([1, 2, 3, 4, 5]);
+    expect(responses.map((response) => response.errors)).toEqual([
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+    ]);
+    expect(responses.map((response) => response.data!.recordDiagnostic.version).sort()).toEqual([
+      1, 2, 3, 4, 5,
+    ]);
   });
 
   it('should answer BAD_USER_INPUT with reason UNKNOWN_CODE and the field when a code is unknown', async () => {
@@ -236,10 +362,19 @@ describe('diagnostic', () => {
       themes: [{ code: 'mobilite', situations: ['mobilite.permis_b', 'mobilite.teleportation'] }],
       projects: [],
     });
-    expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'UNKNOWN_CODE' });
+    expect(response.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      reason: 'UNKNOWN_CODE',
+    });
     expect(invalidPaths(response)).toEqual(['educationLevel', 'themes.0.situations.1']);
     expect(response.errors?.[0]?.message).toContain('mobilite.teleportation');
-    expect((await gateway.dataSource.query('SELECT count(*)::int AS n FROM diagnostic WHERE person_id = $1', [person.id]))[0].n).toBe(0);
+    expect(
+      (
+        await gateway.dataSource.query('SELECT count(*)::int AS n FROM diagnostic WHERE person_id = $1', [
+          person.id,
+        ])
+      )[0].n,
+    ).toBe(0);
   });
 
   it('should answer BAD_USER_INPUT naming romeCode when a ROME code is malformed', async () => {
@@ -253,10 +388,15 @@ describe('diagnostic', () => {
     const person = await buildPerson(gateway.dataSource);
     const response = await record({
       personId: person.id,
-      themes: [{ code: 'logement', situations: ['mobilite.permis_b'], constraints: [{ code: '23', value: 'OUI' }] }],
+      themes: [
+        { code: 'logement', situations: ['mobilite.permis_b'], constraints: [{ code: '23', value: 'OUI' }] },
+      ],
       projects: [],
     });
-    expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'CODE_OUTSIDE_THEME' });
+    expect(response.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      reason: 'CODE_OUTSIDE_THEME',
+    });
     expect(invalidPaths(response)).toEqual(['themes.0.situations.0', 'themes.0.constraints.0.code']);
   });
 
@@ -269,7 +409,11 @@ describe('diagnostic', () => {
   });
 
   it('should answer NOT_FOUND when the person is unknown', async () => {
-    const response = await record({ personId: '3f0e8b8a-2f55-4d7e-9a8c-0b1d2c3e4f5a', themes: [], projects: [] });
+    const response = await record({
+      personId: '3f0e8b8a-2f55-4d7e-9a8c-0b1d2c3e4f5a',
+      themes: [],
+      projects: [],
+    });
     expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', reason: 'PERSON_NOT_FOUND' });
   });
 

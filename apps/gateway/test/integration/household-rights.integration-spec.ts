@@ -17,16 +17,47 @@ const READ = /* GraphQL */ `
   query Read($id: ID!) {
     person(id: $id) {
       households {
-        organisme matricule numDemRsa role roleLabel since
-        household { id departmentCode familySituation familySituationLabel }
+        organisme
+        matricule
+        numDemRsa
+        role
+        roleLabel
+        since
+        household {
+          id
+          departmentCode
+          familySituation
+          familySituationLabel
+        }
       }
       rsa {
-        status since subjectToRightsAndDuties
-        etatDossier etatDossierLabel
-        suspensionReason suspensionReasonLabel suspendedOn
-        closureReason closureReasonLabel closedOn openedOn
-        provenance { source sourceRef recordedBy }
-        history { month status etatDossier suspensionReason closureReason provenance { sourceRef } }
+        status
+        since
+        subjectToRightsAndDuties
+        etatDossier
+        etatDossierLabel
+        suspensionReason
+        suspensionReasonLabel
+        suspendedOn
+        closureReason
+        closureReasonLabel
+        closedOn
+        openedOn
+        provenance {
+          source
+          sourceRef
+          recordedBy
+        }
+        history {
+          month
+          status
+          etatDossier
+          suspensionReason
+          closureReason
+          provenance {
+            sourceRef
+          }
+        }
       }
     }
   }
@@ -46,7 +77,14 @@ interface RsaOut {
   closedOn: string | null;
   openedOn: string | null;
   provenance: { source: string; sourceRef: string | null; recordedBy: string };
-  history: Array<{ month: string; status: string; etatDossier: string; suspensionReason: string | null; closureReason: string | null; provenance: { sourceRef: string | null } }>;
+  history: Array<{
+    month: string;
+    status: string;
+    etatDossier: string;
+    suspensionReason: string | null;
+    closureReason: string | null;
+    provenance: { sourceRef: string | null };
+  }>;
 }
 
 interface PersonOut {
@@ -57,13 +95,19 @@ interface PersonOut {
     role: string;
     roleLabel: string | null;
     since: string;
-    household: { id: string; departmentCode: string; familySituation: string | null; familySituationLabel: string | null };
+    household: {
+      id: string;
+      departmentCode: string;
+      familySituation: string | null;
+      familySituationLabel: string | null;
+    };
   }>;
   rsa: RsaOut | null;
 }
 
 /** The provenance the CAF connector gives a monthly flux. */
-const flux = (month: string): Provenance => testProvenance({ source: 'caf', sourceRef: `RSABEM-${month}`, recordedBy: 'connector:caf-msa' });
+const flux = (month: string): Provenance =>
+  testProvenance({ source: 'caf', sourceRef: `RSABEM-${month}`, recordedBy: 'connector:caf-msa' });
 
 describe('household rights', () => {
   let gateway: TestGateway;
@@ -77,7 +121,12 @@ describe('household rights', () => {
   };
 
   /** A CAF household (a couple) with its two members as of January 2026. */
-  async function household(): Promise<{ id: string; matricule: string; applicant: PersonEntity; partner: PersonEntity }> {
+  async function household(): Promise<{
+    id: string;
+    matricule: string;
+    applicant: PersonEntity;
+    partner: PersonEntity;
+  }> {
     const matricule = `${Math.floor(Math.random() * 1e7)}`.padStart(7, '0');
     const applicant = await buildPerson(gateway.dataSource, { firstNames: ['Samia'] });
     const partner = await buildPerson(gateway.dataSource, { firstNames: ['Karim'] });
@@ -141,11 +190,21 @@ describe('household rights', () => {
   it('should show the suspension, then the closure, with the month history newest first', async () => {
     const { id: householdId, applicant, partner } = await household();
     const openedOn = '2025-12-15';
-    expect((await record({ householdId, referenceMonth: '2026-01-01', etatDossier: '2', openedOn })).outcome).toBe('recorded');
-    expect((await record({ householdId, referenceMonth: '2026-02-01', etatDossier: '2', openedOn })).outcome).toBe('recorded');
+    expect(
+      (await record({ householdId, referenceMonth: '2026-01-01', etatDossier: '2', openedOn })).outcome,
+    ).toBe('recorded');
+    expect(
+      (await record({ householdId, referenceMonth: '2026-02-01', etatDossier: '2', openedOn })).outcome,
+    ).toBe('recorded');
     const suspension = { etatDossier: '4', openedOn, suspensionReason: '06', suspendedOn: '2026-03-05' };
     await record({ householdId, referenceMonth: '2026-03-01', ...suspension });
-    await record({ householdId, personId: applicant.id, referenceMonth: '2026-03-01', ...suspension, subjectToRightsAndDuties: true });
+    await record({
+      householdId,
+      personId: applicant.id,
+      referenceMonth: '2026-03-01',
+      ...suspension,
+      subjectToRightsAndDuties: true,
+    });
 
     const suspended = await read(applicant.id);
     expect(suspended.rsa).toMatchObject({
@@ -163,10 +222,27 @@ describe('household rights', () => {
       provenance: { source: 'caf', sourceRef: 'RSABEM-2026-03', recordedBy: 'connector:caf-msa' },
     });
     // The partner reads the household's row: the applicant's own facts (droits et devoirs) are not theirs.
-    expect((await read(partner.id)).rsa).toMatchObject({ status: 'suspended_payment', subjectToRightsAndDuties: null });
+    expect((await read(partner.id)).rsa).toMatchObject({
+      status: 'suspended_payment',
+      subjectToRightsAndDuties: null,
+    });
 
-    await record({ householdId, referenceMonth: '2026-04-01', etatDossier: '5', openedOn, closureReason: 'ECH', closedOn: '2026-04-30' });
-    await record({ householdId, referenceMonth: '2026-05-01', etatDossier: '5', openedOn, closureReason: 'ECH', closedOn: '2026-04-30' });
+    await record({
+      householdId,
+      referenceMonth: '2026-04-01',
+      etatDossier: '5',
+      openedOn,
+      closureReason: 'ECH',
+      closedOn: '2026-04-30',
+    });
+    await record({
+      householdId,
+      referenceMonth: '2026-05-01',
+      etatDossier: '5',
+      openedOn,
+      closureReason: 'ECH',
+      closedOn: '2026-04-30',
+    });
 
     const closed = (await read(applicant.id)).rsa;
     expect(closed).toMatchObject({
@@ -180,7 +256,15 @@ describe('household rights', () => {
       closureReasonLabel: 'Clôture suite à échéance (4 mois sans droits)',
       closedOn: '2026-04-30',
     });
-    expect(closed?.history.map((row) => [row.month, row.status, row.etatDossier, row.suspensionReason, row.closureReason])).toEqual([
+    expect(
+      closed?.history.map((row) => [
+        row.month,
+        row.status,
+        row.etatDossier,
+        row.suspensionReason,
+        row.closureReason,
+      ]),
+    ).toEqual([
       ['2026-05-01', 'closed', '5', null, 'ECH'],
       ['2026-04-01', 'closed', '5', null, 'ECH'],
       ['2026-03-01', 'suspended_payment', '4', '06', null],
@@ -192,18 +276,35 @@ describe('household rights', () => {
   it('should ignore a status for an older reference month and keep the current one', async () => {
     const { id: householdId, applicant } = await household();
     await record({ householdId, referenceMonth: '2026-03-01', etatDossier: '2' });
-    await record({ householdId, referenceMonth: '2026-04-01', etatDossier: '5', closureReason: 'PCG', closedOn: '2026-04-10' });
-    const rowsBefore = await gateway.dataSource.getRepository(RsaRightStatusEntity).count({ where: { householdId } });
+    await record({
+      householdId,
+      referenceMonth: '2026-04-01',
+      etatDossier: '5',
+      closureReason: 'PCG',
+      closedOn: '2026-04-10',
+    });
+    const rowsBefore = await gateway.dataSource
+      .getRepository(RsaRightStatusEntity)
+      .count({ where: { householdId } });
 
     const late = await record({ householdId, referenceMonth: '2026-02-01', etatDossier: '3' });
     expect(late).toEqual({ outcome: 'ignored_older_reference', row: null });
-    const lateMembers = await service.setMembers(householdId, [{ personId: applicant.id, role: 'DEM' }], flux('2026-02'), '2026-02-01');
+    const lateMembers = await service.setMembers(
+      householdId,
+      [{ personId: applicant.id, role: 'DEM' }],
+      flux('2026-02'),
+      '2026-02-01',
+    );
     expect(lateMembers.outcome).toBe('ignored_older_reference');
 
-    expect(await gateway.dataSource.getRepository(RsaRightStatusEntity).count({ where: { householdId } })).toBe(rowsBefore);
+    expect(
+      await gateway.dataSource.getRepository(RsaRightStatusEntity).count({ where: { householdId } }),
+    ).toBe(rowsBefore);
     const person = await read(applicant.id);
     expect(person.rsa?.status).toBe('closed');
-    expect(person.rsa?.closureReasonLabel).toBe('Clôture suite à décision du président du conseil départemental');
+    expect(person.rsa?.closureReasonLabel).toBe(
+      'Clôture suite à décision du président du conseil départemental',
+    );
     expect(person.rsa?.history.map((row) => [row.month, row.status])).toEqual([
       ['2026-04-01', 'closed'],
       ['2026-03-01', 'open'],
@@ -213,23 +314,46 @@ describe('household rights', () => {
 
   it('should not append a row when the same status is sent again for the same month', async () => {
     const { id: householdId } = await household();
-    const first = await record({ householdId, referenceMonth: '2026-02-01', etatDossier: '2', openedOn: '2026-01-20' });
-    const again = await record({ householdId, referenceMonth: '2026-02-17', etatDossier: '2', openedOn: '2026-01-20' });
+    const first = await record({
+      householdId,
+      referenceMonth: '2026-02-01',
+      etatDossier: '2',
+      openedOn: '2026-01-20',
+    });
+    const again = await record({
+      householdId,
+      referenceMonth: '2026-02-17',
+      etatDossier: '2',
+      openedOn: '2026-01-20',
+    });
     expect(again).toEqual({ outcome: 'unchanged', row: expect.objectContaining({ id: first.row?.id }) });
-    const corrected = await record({ householdId, referenceMonth: '2026-02-01', etatDossier: '3', openedOn: '2026-01-20' });
+    const corrected = await record({
+      householdId,
+      referenceMonth: '2026-02-01',
+      etatDossier: '3',
+      openedOn: '2026-01-20',
+    });
     expect(corrected.outcome).toBe('recorded');
-    expect(await gateway.dataSource.getRepository(RsaRightStatusEntity).count({ where: { householdId } })).toBe(2);
+    expect(
+      await gateway.dataSource.getRepository(RsaRightStatusEntity).count({ where: { householdId } }),
+    ).toBe(2);
   });
 
   it('should refuse codes that the référentiel does not know', async () => {
     const { id: householdId } = await household();
-    await expect(record({ householdId, referenceMonth: '2026-02-01', etatDossier: '4', suspensionReason: 'ZZ' })).rejects.toMatchObject({
+    await expect(
+      record({ householdId, referenceMonth: '2026-02-01', etatDossier: '4', suspensionReason: 'ZZ' }),
+    ).rejects.toMatchObject({
       code: HouseholdRightsExceptionCode.UnknownCode,
     });
-    await expect(record({ householdId, referenceMonth: '2026-02-01', etatDossier: '9' })).rejects.toMatchObject({
+    await expect(
+      record({ householdId, referenceMonth: '2026-02-01', etatDossier: '9' }),
+    ).rejects.toMatchObject({
       code: HouseholdRightsExceptionCode.InvalidEtatDossier,
     });
-    expect(await gateway.dataSource.getRepository(RsaRightStatusEntity).count({ where: { householdId } })).toBe(0);
+    expect(
+      await gateway.dataSource.getRepository(RsaRightStatusEntity).count({ where: { householdId } }),
+    ).toBe(0);
   });
 
   it('should close the membership of a person who left and keep it as history', async () => {
@@ -246,7 +370,9 @@ describe('household rights', () => {
     expect((await read(partner.id)).households).toEqual([]);
     expect((await read(partner.id)).rsa).toBeNull();
     const applicantView = await read(applicant.id);
-    expect(applicantView.households.map((m) => [m.role, m.roleLabel, m.since])).toEqual([['RDO', 'Responsable du dossier', '2026-05-01']]);
+    expect(applicantView.households.map((m) => [m.role, m.roleLabel, m.since])).toEqual([
+      ['RDO', 'Responsable du dossier', '2026-05-01'],
+    ]);
     expect(applicantView.rsa?.status).toBe('open');
 
     const rows = await gateway.dataSource
@@ -276,13 +402,30 @@ describe('household rights', () => {
     );
     expect({ id: again.household.id, outcome: again.outcome }).toEqual({ id, outcome: 'unchanged' });
     const moved = await service.upsertHousehold(
-      { organisme: 'caf', matricule, departmentCode: '052', familySituation: 'DIV', referenceAt: '2026-03-01' },
+      {
+        organisme: 'caf',
+        matricule,
+        departmentCode: '052',
+        familySituation: 'DIV',
+        referenceAt: '2026-03-01',
+      },
       flux('2026-03'),
     );
     expect(moved.outcome).toBe('updated');
-    expect(moved.household).toMatchObject({ id, familySituation: 'DIV', organismeCode: null, lastReferenceAt: new Date('2026-03-01T00:00:00Z') });
+    expect(moved.household).toMatchObject({
+      id,
+      familySituation: 'DIV',
+      organismeCode: null,
+      lastReferenceAt: new Date('2026-03-01T00:00:00Z'),
+    });
     const stale = await service.upsertHousehold(
-      { organisme: 'caf', matricule, departmentCode: '052', familySituation: 'MAR', referenceAt: '2026-02-01' },
+      {
+        organisme: 'caf',
+        matricule,
+        departmentCode: '052',
+        familySituation: 'MAR',
+        referenceAt: '2026-02-01',
+      },
       flux('2026-02'),
     );
     expect(stale.outcome).toBe('ignored_older_reference');
@@ -301,7 +444,13 @@ describe('household rights', () => {
     await record({ householdId: first.id, referenceMonth: '2026-02-01', etatDossier: '2' });
     await record({ householdId: second.id, referenceMonth: '2026-02-01', etatDossier: '1' });
 
-    const response = await gateway.graphql<{ searchPersons: Array<{ id: string; households: Array<{ matricule: string }>; rsa: { status: string } | null }> }>(
+    const response = await gateway.graphql<{
+      searchPersons: Array<{
+        id: string;
+        households: Array<{ matricule: string }>;
+        rsa: { status: string } | null;
+      }>;
+    }>(
       `query($lastName: String) { searchPersons(input: { lastName: $lastName, birthDate: "1980-06-06" }) {
         id households { matricule } rsa { status } } }`,
       { lastName },
@@ -309,8 +458,14 @@ describe('household rights', () => {
     );
     expect(response.errors).toBeUndefined();
     const byId = Object.fromEntries(response.data!.searchPersons.map((p) => [p.id, p]));
-    expect(byId[first.applicant.id]).toMatchObject({ households: [{ matricule: first.matricule }], rsa: { status: 'open' } });
-    expect(byId[second.applicant.id]).toMatchObject({ households: [{ matricule: second.matricule }], rsa: { status: 'refused' } });
+    expect(byId[first.applicant.id]).toMatchObject({
+      households: [{ matricule: first.matricule }],
+      rsa: { status: 'open' },
+    });
+    expect(byId[second.applicant.id]).toMatchObject({
+      households: [{ matricule: second.matricule }],
+      rsa: { status: 'refused' },
+    });
   });
 
   it('should answer UNAUTHENTICATED when the household of a person is read anonymously', async () => {
@@ -322,8 +477,51 @@ describe('household rights', () => {
 
   it('should refuse a member who is not a known person', async () => {
     const { id } = await household();
-    await expect(service.setMembers(id, [{ personId: randomUUID(), role: 'DEM' }], flux('2026-02'), '2026-02-01')).rejects.toMatchObject({
+    await expect(
+      service.setMembers(id, [{ personId: randomUUID(), role: 'DEM' }], flux('2026-02'), '2026-02-01'),
+    ).rejects.toMatchObject({
       code: HouseholdRightsExceptionCode.PersonNotFound,
     });
+  });
+
+  it('should create the household once when two flux upsert it at the same time', async () => {
+    const matricule = `C${randomUUID().slice(0, 8)}`;
+    const input = { organisme: 'msa' as const, matricule, departmentCode: '052', referenceAt: '2026-02-01' };
+    const results = await Promise.all([
+      service.upsertHousehold(input, flux('2026-02')),
+      service.upsertHousehold(input, flux('2026-02')),
+    ]);
+    expect(results.map((r) => r.outcome).sort()).toEqual(['created', 'unchanged']);
+    expect(new Set(results.map((r) => r.household.id)).size).toBe(1);
+  });
+
+  it("should write nothing when the connector's transaction is rolled back", async () => {
+    const matricule = `T${randomUUID().slice(0, 8)}`;
+    const person = await buildPerson(gateway.dataSource);
+    const failure = new Error('flux rejected after the household');
+    await expect(
+      gateway.dataSource.transaction(async (manager) => {
+        const { household: row } = await service.upsertHousehold(
+          { organisme: 'caf', matricule, departmentCode: '052' },
+          flux('2026-02'),
+          manager,
+        );
+        await service.setMembers(
+          row.id,
+          [{ personId: person.id, role: 'DEM' }],
+          flux('2026-02'),
+          '2026-02-01',
+          manager,
+        );
+        await service.recordRightStatus(
+          { householdId: row.id, referenceMonth: '2026-02-01', etatDossier: '0' },
+          flux('2026-02'),
+          manager,
+        );
+        throw failure;
+      }),
+    ).rejects.toBe(failure);
+    expect(await service.findHousehold('caf', matricule)).toBeNull();
+    expect((await read(person.id)).households).toEqual([]);
   });
 });

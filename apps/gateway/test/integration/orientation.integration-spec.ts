@@ -66,13 +66,15 @@ describe('orientation', () => {
   let associationReferent: AgentEntity;
 
   const orient = (input: Record<string, unknown>, headers?: Record<string, string>) =>
-    gateway.graphql<{ orientPerson: OrientationOut }>(ORIENT, { input }, { as: decider.agent.login, headers });
-  const read = (id: string) =>
-    gateway.graphql<{ person: { id: string; orientation: OrientationOut | null; orientationHistory: HistoryOut[] } }>(
-      READ,
-      { id },
-      { as: decider.agent.login },
+    gateway.graphql<{ orientPerson: OrientationOut }>(
+      ORIENT,
+      { input },
+      { as: decider.agent.login, headers },
     );
+  const read = (id: string) =>
+    gateway.graphql<{
+      person: { id: string; orientation: OrientationOut | null; orientationHistory: HistoryOut[] };
+    }>(READ, { id }, { as: decider.agent.login });
   const reasonOf = (response: GraphQLResponse<unknown>) => ({
     code: response.errors?.[0]?.extensions?.['code'],
     reason: response.errors?.[0]?.extensions?.['reason'],
@@ -80,11 +82,28 @@ describe('orientation', () => {
 
   beforeAll(async () => {
     gateway = await createTestGateway();
-    decider = await buildAgentWithOrganisation(gateway.dataSource, { type: 'department', roles: ['orientation'] });
-    agency = await buildOrganisation(gateway.dataSource, { type: 'france_travail_agency', name: 'Agence France Travail Chaumont' });
-    agencyReferent = await buildAgent(gateway.dataSource, { organisationId: agency.id, givenName: 'Nadia', usualName: 'Benali' });
-    association = await buildOrganisation(gateway.dataSource, { type: 'association', name: 'Association Tremplin' });
-    associationReferent = await buildAgent(gateway.dataSource, { organisationId: association.id, givenName: 'Paul', usualName: 'Henry' });
+    decider = await buildAgentWithOrganisation(gateway.dataSource, {
+      type: 'department',
+      roles: ['orientation'],
+    });
+    agency = await buildOrganisation(gateway.dataSource, {
+      type: 'france_travail_agency',
+      name: 'Agence France Travail Chaumont',
+    });
+    agencyReferent = await buildAgent(gateway.dataSource, {
+      organisationId: agency.id,
+      givenName: 'Nadia',
+      usualName: 'Benali',
+    });
+    association = await buildOrganisation(gateway.dataSource, {
+      type: 'association',
+      name: 'Association Tremplin',
+    });
+    associationReferent = await buildAgent(gateway.dataSource, {
+      organisationId: association.id,
+      givenName: 'Paul',
+      usualName: 'Henry',
+    });
   });
 
   afterAll(async () => {
@@ -112,7 +131,11 @@ describe('orientation', () => {
       type: 'socio_pro',
       typeLabel: 'Socio-professionnel',
       structure: { id: agency.id, name: 'Agence France Travail Chaumont', type: 'france_travail_agency' },
-      referent: { id: agencyReferent.id, name: `Nadia ${agencyReferent.usualName}`, organisationId: agency.id },
+      referent: {
+        id: agencyReferent.id,
+        name: `Nadia ${agencyReferent.usualName}`,
+        organisationId: agency.id,
+      },
       decidedAt: '2026-03-02T09:00:00.000Z',
       decidedBy: { id: decider.agent.id },
       reason: 'Projet professionnel et difficultés de logement',
@@ -129,7 +152,10 @@ describe('orientation', () => {
   it('should enqueue the parcours recompute with the actor and the correlation id when a person is oriented', async () => {
     const person = await buildPerson(gateway.dataSource);
     const correlationId = `orient-${randomUUID()}`;
-    const response = await orient({ personId: person.id, type: 'pro', structureId: agency.id }, { 'x-correlation-id': correlationId });
+    const response = await orient(
+      { personId: person.id, type: 'pro', structureId: agency.id },
+      { 'x-correlation-id': correlationId },
+    );
     expect(response.errors).toBeUndefined();
 
     const queue = gateway.app.get(JobQueueService).queue(JobName.RecomputeParcoursStatus);
@@ -141,21 +167,40 @@ describe('orientation', () => {
       personId: person.id,
       reason: 'orientation',
       correlationId,
-      actor: { kind: 'agent', id: decider.agent.id, login: decider.agent.login, organisationId: decider.organisation.id },
+      actor: {
+        kind: 'agent',
+        id: decider.agent.id,
+        login: decider.agent.login,
+        organisationId: decider.organisation.id,
+      },
     });
     expect(mine[0]?.opts.deduplication?.id).toBe(`parcours__${person.id}`);
   });
 
   it('should keep the previous orientation in the history and one current when the person is re-oriented', async () => {
     const person = await buildPerson(gateway.dataSource);
-    const first = await orient({ personId: person.id, type: 'social', structureId: association.id, referentAgentId: associationReferent.id });
+    const first = await orient({
+      personId: person.id,
+      type: 'social',
+      structureId: association.id,
+      referentAgentId: associationReferent.id,
+    });
     expect(first.errors).toBeUndefined();
-    const second = await orient({ personId: person.id, type: 'pro', structureId: agency.id, referentAgentId: agencyReferent.id });
+    const second = await orient({
+      personId: person.id,
+      type: 'pro',
+      structureId: agency.id,
+      referentAgentId: agencyReferent.id,
+    });
     expect(second.errors).toBeUndefined();
 
     const response = await read(person.id);
     expect(response.errors).toBeUndefined();
-    expect(response.data?.person.orientation).toMatchObject({ id: second.data!.orientPerson.id, type: 'pro', typeLabel: 'Professionnel' });
+    expect(response.data?.person.orientation).toMatchObject({
+      id: second.data!.orientPerson.id,
+      type: 'pro',
+      typeLabel: 'Professionnel',
+    });
     const history = response.data!.person.orientationHistory;
     expect(history.map((row) => [row.id, row.type, row.structure.id, row.referent?.id])).toEqual([
       [second.data!.orientPerson.id, 'pro', agency.id, agencyReferent.id],
@@ -164,23 +209,39 @@ describe('orientation', () => {
     expect(history[0]?.supersededAt).toBeNull();
     expect(history[1]?.supersededAt).toEqual(expect.any(String));
 
-    const rows = await gateway.dataSource.getRepository(OrientationEntity).find({ where: { personId: person.id } });
+    const rows = await gateway.dataSource
+      .getRepository(OrientationEntity)
+      .find({ where: { personId: person.id } });
     expect(rows).toHaveLength(2);
-    expect(rows.filter((row) => row.supersededAt === null).map((row) => row.id)).toEqual([second.data!.orientPerson.id]);
+    expect(rows.filter((row) => row.supersededAt === null).map((row) => row.id)).toEqual([
+      second.data!.orientPerson.id,
+    ]);
   });
 
   it('should refuse with BAD_USER_INPUT REFERENT_NOT_IN_STRUCTURE and write nothing when the référent works elsewhere', async () => {
     const person = await buildPerson(gateway.dataSource);
-    const response = await orient({ personId: person.id, type: 'pro', structureId: agency.id, referentAgentId: associationReferent.id });
+    const response = await orient({
+      personId: person.id,
+      type: 'pro',
+      structureId: agency.id,
+      referentAgentId: associationReferent.id,
+    });
     expect(response.data).toBeNull();
     expect(reasonOf(response)).toEqual({ code: 'BAD_USER_INPUT', reason: 'REFERENT_NOT_IN_STRUCTURE' });
-    expect(await gateway.dataSource.getRepository(OrientationEntity).count({ where: { personId: person.id } })).toBe(0);
+    expect(
+      await gateway.dataSource.getRepository(OrientationEntity).count({ where: { personId: person.id } }),
+    ).toBe(0);
   });
 
   it('should refuse with BAD_USER_INPUT REFERENT_INACTIVE when the référent has left', async () => {
     const person = await buildPerson(gateway.dataSource);
     const gone = await buildAgent(gateway.dataSource, { organisationId: agency.id, active: false });
-    const response = await orient({ personId: person.id, type: 'pro', structureId: agency.id, referentAgentId: gone.id });
+    const response = await orient({
+      personId: person.id,
+      type: 'pro',
+      structureId: agency.id,
+      referentAgentId: gone.id,
+    });
     expect(reasonOf(response)).toEqual({ code: 'BAD_USER_INPUT', reason: 'REFERENT_INACTIVE' });
   });
 
@@ -196,9 +257,16 @@ describe('orientation', () => {
   });
 
   it('should answer BAD_USER_INPUT naming each invalid field when the input breaks the rules', async () => {
-    const response = await orient({ personId: 'not-a-uuid', type: 'autre', structureId: agency.id, reason: 'x'.repeat(2001) });
+    const response = await orient({
+      personId: 'not-a-uuid',
+      type: 'autre',
+      structureId: agency.id,
+      reason: 'x'.repeat(2001),
+    });
     expect(response.errors?.[0]?.extensions?.['code']).toBe('BAD_USER_INPUT');
-    const fields = (response.errors?.[0]?.extensions?.['invalidFields'] as Array<{ path: string }>).map((field) => field.path).sort();
+    const fields = (response.errors?.[0]?.extensions?.['invalidFields'] as Array<{ path: string }>)
+      .map((field) => field.path)
+      .sort();
     expect(fields).toEqual(['personId', 'reason', 'type']);
   });
 
@@ -210,14 +278,27 @@ describe('orientation', () => {
 
   it('should give each person their own orientation when several people are read in one request', async () => {
     const lastName = `Orient${randomUUID().slice(0, 8)}`;
-    const social = await buildPerson(gateway.dataSource, { lastName, firstNames: ['Alice'], birthDate: '1991-01-01' });
-    const pro = await buildPerson(gateway.dataSource, { lastName, firstNames: ['Bruno'], birthDate: '1991-01-01' });
+    const social = await buildPerson(gateway.dataSource, {
+      lastName,
+      firstNames: ['Alice'],
+      birthDate: '1991-01-01',
+    });
+    const pro = await buildPerson(gateway.dataSource, {
+      lastName,
+      firstNames: ['Bruno'],
+      birthDate: '1991-01-01',
+    });
     await buildPerson(gateway.dataSource, { lastName, firstNames: ['Chloé'], birthDate: '1991-01-01' });
-    expect((await orient({ personId: social.id, type: 'social', structureId: association.id })).errors).toBeUndefined();
+    expect(
+      (await orient({ personId: social.id, type: 'social', structureId: association.id })).errors,
+    ).toBeUndefined();
     expect((await orient({ personId: pro.id, type: 'pro', structureId: agency.id })).errors).toBeUndefined();
 
     const response = await gateway.graphql<{
-      searchPersons: Array<{ identity: { firstNames: string[] }; orientation: { type: string; structure: { id: string } } | null }>;
+      searchPersons: Array<{
+        identity: { firstNames: string[] };
+        orientation: { type: string; structure: { id: string } } | null;
+      }>;
     }>(
       `query($lastName: String) { searchPersons(input: { lastName: $lastName, birthDate: "1991-01-01" }) {
         identity { firstNames } orientation { type structure { id } } } }`,
@@ -225,7 +306,9 @@ describe('orientation', () => {
       { as: decider.agent.login },
     );
     expect(response.errors).toBeUndefined();
-    const byName = Object.fromEntries(response.data!.searchPersons.map((p) => [p.identity.firstNames[0], p.orientation]));
+    const byName = Object.fromEntries(
+      response.data!.searchPersons.map((p) => [p.identity.firstNames[0], p.orientation]),
+    );
     expect(byName).toEqual({
       Alice: { type: 'social', structure: { id: association.id } },
       Bruno: { type: 'pro', structure: { id: agency.id } },

@@ -6,7 +6,13 @@ import { HUB_ENTITIES } from '@spie/ops/schema';
 import { hubDataSourceOptions, runMigrationsUnderLock } from '@spie/platform/database';
 import { ReferentielService } from '@spie/referentiel/data-access';
 import { REFERENTIEL_V1, type ReferentielVersionSeed } from '@spie/referentiel/domain';
-import { buildAgent, buildAgentWithOrganisation, buildOrganisation, buildPerson, testProvenance } from '@spie/shared/testing';
+import {
+  buildAgent,
+  buildAgentWithOrganisation,
+  buildOrganisation,
+  buildPerson,
+  testProvenance,
+} from '@spie/shared/testing';
 
 import { createTestGateway, type TestGateway } from '../support/test-gateway';
 
@@ -24,7 +30,9 @@ function referentielV2(publishedAt: string): ReferentielVersionSeed {
   const situations = seed.lists.find((list) => list.code === 'situation')!;
   situations.entries = situations.entries
     .filter((entry) => entry.code !== REMOVED_SITUATION)
-    .map((entry) => (entry.code === CHANGED_SITUATION ? { ...entry, label: CHANGED_SITUATION_LABEL } : entry));
+    .map((entry) =>
+      entry.code === CHANGED_SITUATION ? { ...entry, label: CHANGED_SITUATION_LABEL } : entry,
+    );
   const orientationTypes = seed.lists.find((list) => list.code === 'orientation-type')!;
   orientationTypes.entries = orientationTypes.entries.map((entry) =>
     entry.code === 'socio_pro' ? { ...entry, label: CHANGED_ORIENTATION_LABEL } : entry,
@@ -63,7 +71,11 @@ describe('référentiel', () => {
     const url = new URL(sharedUrl);
     url.pathname = `/${database}`;
     const setup = await new DataSource(
-      hubDataSourceOptions({ url: url.toString(), entities: HUB_ENTITIES, applicationName: 'referentiel-spec-setup' }),
+      hubDataSourceOptions({
+        url: url.toString(),
+        entities: HUB_ENTITIES,
+        applicationName: 'referentiel-spec-setup',
+      }),
     ).initialize();
     try {
       await runMigrationsUnderLock(setup);
@@ -90,7 +102,12 @@ describe('référentiel', () => {
         version: string;
         publishedAt: string;
         versions: Array<{ version: string }>;
-        lists: Array<{ code: string; label: string; parentList: string | null; entries: Array<{ code: string; parentCode: string | null }> }>;
+        lists: Array<{
+          code: string;
+          label: string;
+          parentList: string | null;
+          entries: Array<{ code: string; parentCode: string | null }>;
+        }>;
       };
     }>(
       `{ referentiel { version publishedAt versions { version }
@@ -100,7 +117,11 @@ describe('référentiel', () => {
     );
     expect(response.errors).toBeUndefined();
     const referentiel = response.data!.referentiel;
-    expect({ version: referentiel.version, publishedAt: referentiel.publishedAt, versions: referentiel.versions }).toEqual({
+    expect({
+      version: referentiel.version,
+      publishedAt: referentiel.publishedAt,
+      versions: referentiel.versions,
+    }).toEqual({
       version: '2026.1',
       publishedAt: REFERENTIEL_V1.publishedAt,
       versions: [{ version: '2026.1' }],
@@ -142,7 +163,11 @@ describe('référentiel', () => {
         { key: 'detectionRank', value: '4' },
       ]),
     );
-    expect(JSON.parse(entry.attributesJson)).toMatchObject({ status: 'open_suspended', rightOpen: true, detectionRank: 4 });
+    expect(JSON.parse(entry.attributesJson)).toMatchObject({
+      status: 'open_suspended',
+      rightOpen: true,
+      detectionRank: 4,
+    });
     expect(entry.introducedIn).toBe('2026.1');
     expect(entry.history).toEqual([{ version: '2026.1', label: entry.label }]);
     expect(response.data!.unknown).toBeNull();
@@ -156,27 +181,62 @@ describe('référentiel', () => {
     const person = await buildPerson(gateway.dataSource);
     const oriented = await gateway.graphql(
       `mutation($input: OrientPersonInput!) { orientPerson(input: $input) { id typeLabel } }`,
-      { input: { personId: person.id, type: 'socio_pro', structureId: structure.id, referentAgentId: referent.id } },
+      {
+        input: {
+          personId: person.id,
+          type: 'socio_pro',
+          structureId: structure.id,
+          referentAgentId: referent.id,
+        },
+      },
       { as: agent.login },
     );
     expect(oriented.errors).toBeUndefined();
-    expect(oriented.data).toEqual({ orientPerson: { id: expect.any(String), typeLabel: 'Socio-professionnel' } });
+    expect(oriented.data).toEqual({
+      orientPerson: { id: expect.any(String), typeLabel: 'Socio-professionnel' },
+    });
     const households = gateway.app.get(HouseholdRightsService);
     const { household } = await households.upsertHousehold(
-      { organisme: 'caf', matricule: `R${process.pid}`, departmentCode: '052', familySituation: 'CEL', referenceAt: '2026-02-01' },
+      {
+        organisme: 'caf',
+        matricule: `R${process.pid}`,
+        departmentCode: '052',
+        familySituation: 'CEL',
+        referenceAt: '2026-02-01',
+      },
       testProvenance({ source: 'caf' }),
     );
-    await households.setMembers(household.id, [{ personId: person.id, role: 'DEM' }], testProvenance({ source: 'caf' }), '2026-02-01');
+    await households.setMembers(
+      household.id,
+      [{ personId: person.id, role: 'DEM' }],
+      testProvenance({ source: 'caf' }),
+      '2026-02-01',
+    );
     await households.recordRightStatus(
-      { householdId: household.id, referenceMonth: '2026-02-01', etatDossier: '4', suspensionReason: '06', suspendedOn: '2026-02-03' },
+      {
+        householdId: household.id,
+        referenceMonth: '2026-02-01',
+        etatDossier: '4',
+        suspensionReason: '06',
+        suspendedOn: '2026-02-03',
+      },
       testProvenance({ source: 'caf' }),
     );
     const snapshot = async () => ({
       person: await gateway.dataSource.query('SELECT * FROM person WHERE id = $1', [person.id]),
-      orientation: await gateway.dataSource.query('SELECT * FROM orientation WHERE person_id = $1 ORDER BY id', [person.id]),
+      orientation: await gateway.dataSource.query(
+        'SELECT * FROM orientation WHERE person_id = $1 ORDER BY id',
+        [person.id],
+      ),
       household: await gateway.dataSource.query('SELECT * FROM household WHERE id = $1', [household.id]),
-      members: await gateway.dataSource.query('SELECT * FROM household_member WHERE household_id = $1 ORDER BY id', [household.id]),
-      rights: await gateway.dataSource.query('SELECT * FROM rsa_right_status WHERE household_id = $1 ORDER BY id', [household.id]),
+      members: await gateway.dataSource.query(
+        'SELECT * FROM household_member WHERE household_id = $1 ORDER BY id',
+        [household.id],
+      ),
+      rights: await gateway.dataSource.query(
+        'SELECT * FROM rsa_right_status WHERE household_id = $1 ORDER BY id',
+        [household.id],
+      ),
     });
     const before = await snapshot();
     expect(before.orientation).toHaveLength(1);
@@ -189,7 +249,10 @@ describe('référentiel', () => {
     // (c) The rows written before are byte for byte the same; the API shows the codes with the new labels.
     expect(await snapshot()).toEqual(before);
     const read = await gateway.graphql<{
-      person: { orientation: { type: string; typeLabel: string }; rsa: { status: string; suspensionReason: string; suspensionReasonLabel: string } };
+      person: {
+        orientation: { type: string; typeLabel: string };
+        rsa: { status: string; suspensionReason: string; suspensionReasonLabel: string };
+      };
     }>(
       `query($id: ID!) { person(id: $id) { orientation { type typeLabel } rsa { status suspensionReason suspensionReasonLabel } } }`,
       { id: person.id },
@@ -198,11 +261,19 @@ describe('référentiel', () => {
     expect(read.errors).toBeUndefined();
     expect(read.data?.person).toEqual({
       orientation: { type: 'socio_pro', typeLabel: CHANGED_ORIENTATION_LABEL },
-      rsa: { status: 'suspended_payment', suspensionReason: '06', suspensionReasonLabel: v1Entry('motif-suspension-rsa', '06').label },
+      rsa: {
+        status: 'suspended_payment',
+        suspensionReason: '06',
+        suspensionReasonLabel: v1Entry('motif-suspension-rsa', '06').label,
+      },
     });
 
     // (a) The relabelled entry keeps both labels, newest first.
-    const changed = await gateway.graphql<{ referentielEntry: EntryOut & { history: Array<{ version: string; label: string; validTo: string | null }> } }>(
+    const changed = await gateway.graphql<{
+      referentielEntry: EntryOut & {
+        history: Array<{ version: string; label: string; validTo: string | null }>;
+      };
+    }>(
       `{ referentielEntry(list: "situation", code: "${CHANGED_SITUATION}") { code label validTo lastChangedIn history { version label validTo } } }`,
       {},
       { as: null },
@@ -221,7 +292,11 @@ describe('référentiel', () => {
 
     // (b) The removed entry is closed: no longer offered, still readable with includeClosed and by code.
     const lists = await gateway.graphql<{
-      referentiel: { version: string; versions: Array<{ version: string }>; lists: Array<{ open: EntryOut[]; all: EntryOut[] }> };
+      referentiel: {
+        version: string;
+        versions: Array<{ version: string }>;
+        lists: Array<{ open: EntryOut[]; all: EntryOut[] }>;
+      };
       removed: EntryOut | null;
     }>(
       `{ referentiel { version versions { version } lists(codes: ["situation"]) {
@@ -238,8 +313,49 @@ describe('référentiel', () => {
     expect(situations!.open).toHaveLength(87);
     expect(situations!.open.map((entry) => entry.code)).not.toContain(REMOVED_SITUATION);
     expect(situations!.all).toHaveLength(88);
-    const closed = { code: REMOVED_SITUATION, label: v1Entry('situation', REMOVED_SITUATION).label, validTo: yesterday, lastChangedIn: '2026.2' };
+    const closed = {
+      code: REMOVED_SITUATION,
+      label: v1Entry('situation', REMOVED_SITUATION).label,
+      validTo: yesterday,
+      lastChangedIn: '2026.2',
+    };
     expect(situations!.all.find((entry) => entry.code === REMOVED_SITUATION)).toEqual(closed);
     expect(lists.data?.removed).toEqual(closed);
+  });
+
+  it('should record no change and no revision when a later version repeats the same entries', async () => {
+    const service = gateway.app.get(ReferentielService);
+    const current = await service.currentVersion();
+    expect(current).toBe('2026.2');
+    const repeat = {
+      ...referentielV2(new Date().toISOString().slice(0, 10)),
+      version: '2026.3',
+      description: 'Same entries',
+    };
+    expect(await service.load(repeat)).toEqual({
+      version: '2026.3',
+      status: 'loaded',
+      added: 0,
+      changed: 0,
+      closed: 0,
+    });
+    expect(await service.load(repeat)).toEqual({
+      version: '2026.3',
+      status: 'already_loaded',
+      added: 0,
+      changed: 0,
+      closed: 0,
+    });
+    const entry = await gateway.graphql<{
+      referentielEntry: { lastChangedIn: string; history: Array<{ version: string }> };
+    }>(
+      `{ referentielEntry(list: "etat-dossier-rsa", code: "0") { lastChangedIn history { version } } }`,
+      {},
+      { as: null },
+    );
+    expect(entry.data?.referentielEntry).toEqual({
+      lastChangedIn: '2026.1',
+      history: [{ version: '2026.1' }],
+    });
   });
 });

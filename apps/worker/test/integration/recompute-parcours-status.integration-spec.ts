@@ -6,7 +6,11 @@ import { Queue, QueueEvents } from 'bullmq';
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
 
-import { HouseholdEntity, HouseholdMemberEntity, RsaRightStatusEntity } from '@spie/household-rights/data-access';
+import {
+  HouseholdEntity,
+  HouseholdMemberEntity,
+  RsaRightStatusEntity,
+} from '@spie/household-rights/data-access';
 import { OrientationEntity } from '@spie/orientation/data-access';
 import { PersonParcoursStatusEntity } from '@spie/parcours/feature-jobs';
 import { SchemaOutOfDateError } from '@spie/platform/database';
@@ -63,7 +67,15 @@ describe('worker: recompute parcours status', () => {
     });
     const rights = dataSource.getRepository(RsaRightStatusEntity);
     await rights.save([
-      rights.create({ householdId: household.id, personId: null, referenceMonth: month, etatDossier: '2', status: 'open', openedOn, provenance }),
+      rights.create({
+        householdId: household.id,
+        personId: null,
+        referenceMonth: month,
+        etatDossier: '2',
+        status: 'open',
+        openedOn,
+        provenance,
+      }),
       rights.create({
         householdId: household.id,
         personId: person.id,
@@ -87,7 +99,8 @@ describe('worker: recompute parcours status', () => {
     };
   }
 
-  const statusOf = (personId: string) => dataSource.getRepository(PersonParcoursStatusEntity).findOneBy({ personId });
+  const statusOf = (personId: string) =>
+    dataSource.getRepository(PersonParcoursStatusEntity).findOneBy({ personId });
 
   it('should write the status of a new entrant waiting for orientation when the job runs', async () => {
     const personId = await personWithOpenRight(20);

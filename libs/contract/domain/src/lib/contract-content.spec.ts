@@ -35,7 +35,9 @@ const CONTENT: ContractContent = {
 
 describe('canonicalJson', () => {
   it('should sort keys at every level when objects are written in another order', () => {
-    expect(canonicalJson({ b: 1, a: { d: [2, { f: null, e: 'x' }], c: true } })).toBe('{"a":{"c":true,"d":[2,{"e":"x","f":null}]},"b":1}');
+    expect(canonicalJson({ b: 1, a: { d: [2, { f: null, e: 'x' }], c: true } })).toBe(
+      '{"a":{"c":true,"d":[2,{"e":"x","f":null}]},"b":1}',
+    );
   });
 
   it('should leave undefined properties out when they are not set', () => {
@@ -45,7 +47,13 @@ describe('canonicalJson', () => {
 
 describe('contractContentHash', () => {
   it('should be a sha256 hex digest that is stable when key order changes', () => {
-    const reordered = JSON.parse(JSON.stringify({ objectives: CONTENT.objectives, endDate: CONTENT.endDate, startDate: CONTENT.startDate }));
+    const reordered = JSON.parse(
+      JSON.stringify({
+        objectives: CONTENT.objectives,
+        endDate: CONTENT.endDate,
+        startDate: CONTENT.startDate,
+      }),
+    );
     expect(contractContentHash(CONTENT)).toMatch(/^[0-9a-f]{64}$/);
     expect(contractContentHash(reordered)).toBe(contractContentHash(CONTENT));
   });
@@ -56,19 +64,33 @@ describe('contractContentHash', () => {
     relabelled.objectives[0]!.actions[0]!.label = 'Rendez-vous garage';
     const rescheduled = structuredClone(CONTENT);
     rescheduled.objectives[0]!.actions[0]!.dueDate = '2026-02-02';
-    expect(new Set([base, contractContentHash(relabelled), contractContentHash(rescheduled), contractContentHash({ ...CONTENT, endDate: '2026-07-01' })]).size).toBe(4);
+    expect(
+      new Set([
+        base,
+        contractContentHash(relabelled),
+        contractContentHash(rescheduled),
+        contractContentHash({ ...CONTENT, endDate: '2026-07-01' }),
+      ]).size,
+    ).toBe(4);
   });
 
   it('should ignore fields that are not content when rows carry ids', () => {
-    const withIds = { ...CONTENT, objectives: CONTENT.objectives.map((objective) => ({ ...objective, id: 'x', position: 0 })) };
+    const withIds = {
+      ...CONTENT,
+      objectives: CONTENT.objectives.map((objective) => ({ ...objective, id: 'x', position: 0 })),
+    };
     expect(contractContentHash(withIds)).toBe(contractContentHash(CONTENT));
   });
 });
 
 describe('assertContractDates', () => {
   it('should refuse an end date that is not after the start date', () => {
-    expect(failureOf(() => assertContractDates('2026-01-01', '2026-01-01')).code).toBe(ContractExceptionCode.InvalidDates);
-    expect(failureOf(() => assertContractDates('2026-01-02', '2026-01-01')).details?.['fields']).toEqual(['endDate']);
+    expect(failureOf(() => assertContractDates('2026-01-01', '2026-01-01')).code).toBe(
+      ContractExceptionCode.InvalidDates,
+    );
+    expect(failureOf(() => assertContractDates('2026-01-02', '2026-01-01')).details?.['fields']).toEqual([
+      'endDate',
+    ]);
   });
 
   it('should accept an end date after the start date', () => {
@@ -78,14 +100,26 @@ describe('assertContractDates', () => {
 
 describe('resolveContractObjectives', () => {
   const entries: ContractReferentielEntry[] = [
-    { listCode: 'objective', code: 'mobilite.acceder_a_un_vehicule', label: 'Accéder à un véhicule', parentCode: 'mobilite' },
-    { listCode: 'action', code: 'mobilite.bourse_au_permis', label: 'Bourse au permis', parentCode: 'mobilite' },
+    {
+      listCode: 'objective',
+      code: 'mobilite.acceder_a_un_vehicule',
+      label: 'Accéder à un véhicule',
+      parentCode: 'mobilite',
+    },
+    {
+      listCode: 'action',
+      code: 'mobilite.bourse_au_permis',
+      label: 'Bourse au permis',
+      parentCode: 'mobilite',
+    },
     { listCode: 'action', code: 'logement.aide', label: 'Aide au logement', parentCode: 'logement' },
   ];
 
   it('should list every code with its field when objectives and actions name codes', () => {
     expect(
-      contractCodeReferences([{ themeCode: 'mobilite', code: 'mobilite.x', actions: [{ label: 'libre' }, { code: 'mobilite.y' }] }]),
+      contractCodeReferences([
+        { themeCode: 'mobilite', code: 'mobilite.x', actions: [{ label: 'libre' }, { code: 'mobilite.y' }] },
+      ]),
     ).toEqual([
       { list: 'theme', code: 'mobilite', field: 'objectives.0.themeCode' },
       { list: 'objective', code: 'mobilite.x', field: 'objectives.0.code' },
@@ -99,7 +133,10 @@ describe('resolveContractObjectives', () => {
         {
           themeCode: 'mobilite',
           code: 'mobilite.acceder_a_un_vehicule',
-          actions: [{ code: 'mobilite.bourse_au_permis', dueDate: '2026-03-01' }, { label: ' Atelier vélo ' }],
+          actions: [
+            { code: 'mobilite.bourse_au_permis', dueDate: '2026-03-01' },
+            { label: ' Atelier vélo ' },
+          ],
         },
       ],
       entries,
@@ -118,18 +155,28 @@ describe('resolveContractObjectives', () => {
   });
 
   it('should keep the given label when both code and label are given', () => {
-    const [objective] = resolveContractObjectives([{ themeCode: 'mobilite', code: 'mobilite.acceder_a_un_vehicule', label: 'Acheter une voiture' }], entries);
+    const [objective] = resolveContractObjectives(
+      [{ themeCode: 'mobilite', code: 'mobilite.acceder_a_un_vehicule', label: 'Acheter une voiture' }],
+      entries,
+    );
     expect(objective?.label).toBe('Acheter une voiture');
   });
 
   it('should refuse an action code when it belongs to another theme', () => {
-    const error = failureOf(() => resolveContractObjectives([{ themeCode: 'mobilite', label: 'Bouger', actions: [{ code: 'logement.aide' }] }], entries));
+    const error = failureOf(() =>
+      resolveContractObjectives(
+        [{ themeCode: 'mobilite', label: 'Bouger', actions: [{ code: 'logement.aide' }] }],
+        entries,
+      ),
+    );
     expect(error.code).toBe(ContractExceptionCode.CodeOutsideTheme);
     expect(error.details?.['fields']).toEqual(['objectives.0.actions.0.code']);
   });
 
   it('should refuse an objective when it has neither code nor label', () => {
-    const error = failureOf(() => resolveContractObjectives([{ themeCode: 'mobilite', label: '  ' }], entries));
+    const error = failureOf(() =>
+      resolveContractObjectives([{ themeCode: 'mobilite', label: '  ' }], entries),
+    );
     expect(error.code).toBe(ContractExceptionCode.LabelRequired);
     expect(error.details?.['fields']).toEqual(['objectives.0.label']);
   });

@@ -60,18 +60,28 @@ export interface ContractReferentielEntry {
 /** End strictly after start (both YYYY-MM-DD). */
 export function assertContractDates(startDate: string | null, endDate: string | null): void {
   if (startDate && endDate && endDate <= startDate) {
-    throw new ContractException(ContractExceptionCode.InvalidDates, 'The end date must be after the start date', {
-      fields: ['endDate'],
-    });
+    throw new ContractException(
+      ContractExceptionCode.InvalidDates,
+      'The end date must be after the start date',
+      {
+        fields: ['endDate'],
+      },
+    );
   }
 }
 
-export function contractCodeReferences(objectives: readonly ContractObjectiveInput[]): ContractCodeReference[] {
+export function contractCodeReferences(
+  objectives: readonly ContractObjectiveInput[],
+): ContractCodeReference[] {
   return objectives.flatMap((objective, o) => [
     { list: 'theme' as const, code: objective.themeCode, field: `objectives.${o}.themeCode` },
-    ...(objective.code ? [{ list: 'objective' as const, code: objective.code, field: `objectives.${o}.code` }] : []),
+    ...(objective.code
+      ? [{ list: 'objective' as const, code: objective.code, field: `objectives.${o}.code` }]
+      : []),
     ...(objective.actions ?? []).flatMap((action, a) =>
-      action.code ? [{ list: 'action' as const, code: action.code, field: `objectives.${o}.actions.${a}.code` }] : [],
+      action.code
+        ? [{ list: 'action' as const, code: action.code, field: `objectives.${o}.actions.${a}.code` }]
+        : [],
     ),
   ]);
 }
@@ -89,7 +99,12 @@ export function resolveContractObjectives(
   const byKey = new Map(entries.map((entry) => [key(entry.listCode, entry.code), entry]));
   const outside: string[] = [];
   const unlabelled: string[] = [];
-  const labelOf = (list: 'objective' | 'action', themeCode: string, item: { code?: string | null; label?: string | null }, field: string) => {
+  const labelOf = (
+    list: 'objective' | 'action',
+    themeCode: string,
+    item: { code?: string | null; label?: string | null },
+    field: string,
+  ) => {
     const entry = item.code ? byKey.get(key(list, item.code)) : undefined;
     if (entry && entry.parentCode !== themeCode) outside.push(`${field}.code`);
     const label = item.label?.trim() || entry?.label || null;
@@ -107,14 +122,22 @@ export function resolveContractObjectives(
     })),
   }));
   if (outside.length > 0) {
-    throw new ContractException(ContractExceptionCode.CodeOutsideTheme, "Some codes belong to another theme than their objective's", {
-      fields: outside,
-    });
+    throw new ContractException(
+      ContractExceptionCode.CodeOutsideTheme,
+      "Some codes belong to another theme than their objective's",
+      {
+        fields: outside,
+      },
+    );
   }
   if (unlabelled.length > 0) {
-    throw new ContractException(ContractExceptionCode.LabelRequired, 'An objective or action needs a code or a label', {
-      fields: unlabelled,
-    });
+    throw new ContractException(
+      ContractExceptionCode.LabelRequired,
+      'An objective or action needs a code or a label',
+      {
+        fields: unlabelled,
+      },
+    );
   }
   return content;
 }
@@ -122,7 +145,8 @@ export function resolveContractObjectives(
 /** JSON with object keys sorted at every level and no insignificant whitespace: equal content, equal text. */
 export function canonicalJson(value: unknown): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
-  if (Array.isArray(value)) return `[${value.map((item) => (item === undefined ? 'null' : canonicalJson(item))).join(',')}]`;
+  if (Array.isArray(value))
+    return `[${value.map((item) => (item === undefined ? 'null' : canonicalJson(item))).join(',')}]`;
   const entries = Object.entries(value as Record<string, unknown>)
     .filter(([, item]) => item !== undefined)
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
@@ -141,7 +165,11 @@ export function contractContentHash(content: ContractContent): string {
       themeCode: objective.themeCode,
       code: objective.code,
       label: objective.label,
-      actions: objective.actions.map((action) => ({ code: action.code, label: action.label, dueDate: action.dueDate })),
+      actions: objective.actions.map((action) => ({
+        code: action.code,
+        label: action.label,
+        dueDate: action.dueDate,
+      })),
     })),
   };
   return createHash('sha256').update(canonicalJson(canonical), 'utf8').digest('hex');
@@ -149,5 +177,10 @@ export function contractContentHash(content: ContractContent): string {
 
 /** The calendar date of an instant where the contract is followed (metropolitan France by default), YYYY-MM-DD. */
 export function localDateOf(instant: Date, timeZone = 'Europe/Paris'): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(instant);
 }

@@ -36,7 +36,9 @@ const ALLOWED: Array<[ContractStatus, ContractCommand, ContractStatus, string]> 
 
 const COMMANDS: ContractCommand[] = ['sign', 'activate', 'suspend', 'resume', 'end'];
 const REFUSED = CONTRACT_STATUSES.flatMap((from) =>
-  COMMANDS.filter((command) => !ALLOWED.some(([f, c]) => f === from && c === command)).map((command) => [from, command] as const),
+  COMMANDS.filter((command) => !ALLOWED.some(([f, c]) => f === from && c === command)).map(
+    (command) => [from, command] as const,
+  ),
 );
 
 describe('contractTransition', () => {
@@ -68,7 +70,11 @@ describe('statusChangeStep', () => {
   });
 
   it('should suspend without a reason when none is given', () => {
-    expect(statusChangeStep('active', 'suspend', null)).toEqual({ kind: 'suspended', fromStatus: 'active', toStatus: 'suspended' });
+    expect(statusChangeStep('active', 'suspend', null)).toEqual({
+      kind: 'suspended',
+      fromStatus: 'active',
+      toStatus: 'suspended',
+    });
   });
 });
 
@@ -93,7 +99,9 @@ describe('signatureSteps', () => {
   });
 
   it('should stay signed when the contract starts later', () => {
-    expect(signatureSteps(facts({ startDate: '2026-03-11' }))).toEqual([{ kind: 'signed', fromStatus: 'draft', toStatus: 'signed' }]);
+    expect(signatureSteps(facts({ startDate: '2026-03-11' }))).toEqual([
+      { kind: 'signed', fromStatus: 'draft', toStatus: 'signed' },
+    ]);
   });
 
   it('should keep the status when an amendment is signed', () => {
@@ -103,7 +111,9 @@ describe('signatureSteps', () => {
   });
 
   it('should refuse when the person did not agree', () => {
-    expect(codeOf(() => signatureSteps(facts({ personAgreed: false })))).toBe(ContractExceptionCode.PersonAgreementRequired);
+    expect(codeOf(() => signatureSteps(facts({ personAgreed: false })))).toBe(
+      ContractExceptionCode.PersonAgreementRequired,
+    );
   });
 
   it('should refuse a signature date in the future', () => {
@@ -119,7 +129,9 @@ describe('signatureSteps', () => {
   });
 
   it('should refuse when the contract is ended', () => {
-    expect(codeOf(() => signatureSteps(facts({ status: 'ended' })))).toBe(ContractExceptionCode.InvalidTransition);
+    expect(codeOf(() => signatureSteps(facts({ status: 'ended' })))).toBe(
+      ContractExceptionCode.InvalidTransition,
+    );
   });
 });
 
@@ -128,26 +140,42 @@ describe('immutability', () => {
 
   it('should refuse to change a signed version whatever the status', () => {
     for (const status of CONTRACT_STATUSES) {
-      expect(codeOf(() => assertDraftEditable(status, signed))).toBe(ContractExceptionCode.SignedVersionImmutable);
+      expect(codeOf(() => assertDraftEditable(status, signed))).toBe(
+        ContractExceptionCode.SignedVersionImmutable,
+      );
     }
   });
 
   it('should allow changing an unsigned version when the contract is not ended', () => {
     expect(codeOf(() => assertDraftEditable('draft', { signedAt: null }))).toBe('no error');
     expect(codeOf(() => assertDraftEditable('active', { signedAt: null }))).toBe('no error');
-    expect(codeOf(() => assertDraftEditable('ended', { signedAt: null }))).toBe(ContractExceptionCode.InvalidTransition);
+    expect(codeOf(() => assertDraftEditable('ended', { signedAt: null }))).toBe(
+      ContractExceptionCode.InvalidTransition,
+    );
   });
 
   it('should amend a signed version only when no amendment is open and the contract is live', () => {
-    expect(amendmentStep('active', signed)).toEqual({ kind: 'amended', fromStatus: 'active', toStatus: 'active' });
-    expect(codeOf(() => amendmentStep('active', { signedAt: null }))).toBe(ContractExceptionCode.AmendmentInProgress);
-    expect(codeOf(() => amendmentStep('draft', { signedAt: null }))).toBe(ContractExceptionCode.InvalidTransition);
+    expect(amendmentStep('active', signed)).toEqual({
+      kind: 'amended',
+      fromStatus: 'active',
+      toStatus: 'active',
+    });
+    expect(codeOf(() => amendmentStep('active', { signedAt: null }))).toBe(
+      ContractExceptionCode.AmendmentInProgress,
+    );
+    expect(codeOf(() => amendmentStep('draft', { signedAt: null }))).toBe(
+      ContractExceptionCode.InvalidTransition,
+    );
     expect(codeOf(() => amendmentStep('ended', signed))).toBe(ContractExceptionCode.InvalidTransition);
   });
 
   it('should follow up actions only when their version is signed and the contract not ended', () => {
     expect(codeOf(() => assertActionFollowable('active', signed))).toBe('no error');
-    expect(codeOf(() => assertActionFollowable('draft', { signedAt: null }))).toBe(ContractExceptionCode.ActionNotSigned);
-    expect(codeOf(() => assertActionFollowable('ended', signed))).toBe(ContractExceptionCode.InvalidTransition);
+    expect(codeOf(() => assertActionFollowable('draft', { signedAt: null }))).toBe(
+      ContractExceptionCode.ActionNotSigned,
+    );
+    expect(codeOf(() => assertActionFollowable('ended', signed))).toBe(
+      ContractExceptionCode.InvalidTransition,
+    );
   });
 });

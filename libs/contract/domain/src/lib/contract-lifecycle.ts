@@ -39,7 +39,10 @@ export interface ContractTransitionStep {
  * The life cycle: draft → signed → active ⇄ suspended, and ended from any other status (a draft that is never
  * signed is abandoned by ending it). Ended is final.
  */
-const TRANSITIONS: Record<ContractCommand, { from: readonly ContractStatus[]; to: ContractStatus; kind: ContractEventKind }> = {
+const TRANSITIONS: Record<
+  ContractCommand,
+  { from: readonly ContractStatus[]; to: ContractStatus; kind: ContractEventKind }
+> = {
   sign: { from: ['draft'], to: 'signed', kind: 'signed' },
   activate: { from: ['signed'], to: 'active', kind: 'activated' },
   suspend: { from: ['active'], to: 'suspended', kind: 'suspended' },
@@ -51,23 +54,35 @@ const TRANSITIONS: Record<ContractCommand, { from: readonly ContractStatus[]; to
 export function contractTransition(from: ContractStatus, command: ContractCommand): ContractTransitionStep {
   const transition = TRANSITIONS[command];
   if (!transition.from.includes(from)) {
-    throw new ContractException(ContractExceptionCode.InvalidTransition, `Cannot ${command} a contract that is ${from}`, {
-      from,
-      command,
-    });
+    throw new ContractException(
+      ContractExceptionCode.InvalidTransition,
+      `Cannot ${command} a contract that is ${from}`,
+      {
+        from,
+        command,
+      },
+    );
   }
   return { kind: transition.kind, fromStatus: from, toStatus: transition.to };
 }
 
 /** Commands allowed from a status (for clients that show the next possible steps). */
 export function allowedContractCommands(from: ContractStatus): ContractCommand[] {
-  return (Object.keys(TRANSITIONS) as ContractCommand[]).filter((command) => TRANSITIONS[command].from.includes(from));
+  return (Object.keys(TRANSITIONS) as ContractCommand[]).filter((command) =>
+    TRANSITIONS[command].from.includes(from),
+  );
 }
 
 /** A status change asked by an agent; ending needs a reason. */
-export function statusChangeStep(from: ContractStatus, change: ContractStatusChange, reason: string | null | undefined): ContractTransitionStep {
+export function statusChangeStep(
+  from: ContractStatus,
+  change: ContractStatusChange,
+  reason: string | null | undefined,
+): ContractTransitionStep {
   if (change === 'end' && !reason?.trim()) {
-    throw new ContractException(ContractExceptionCode.ReasonRequired, 'Ending a contract needs a reason', { fields: ['reason'] });
+    throw new ContractException(ContractExceptionCode.ReasonRequired, 'Ending a contract needs a reason', {
+      fields: ['reason'],
+    });
   }
   return contractTransition(from, change);
 }
@@ -92,35 +107,57 @@ export interface SignatureFacts {
  */
 export function signatureSteps(facts: SignatureFacts): ContractTransitionStep[] {
   if (!facts.personAgreed) {
-    throw new ContractException(ContractExceptionCode.PersonAgreementRequired, "A contract is signed with the person's agreement", {
-      fields: ['personAgreed'],
-    });
+    throw new ContractException(
+      ContractExceptionCode.PersonAgreementRequired,
+      "A contract is signed with the person's agreement",
+      {
+        fields: ['personAgreed'],
+      },
+    );
   }
   if (facts.signedAt.getTime() > facts.now.getTime()) {
-    throw new ContractException(ContractExceptionCode.InvalidDates, 'The signature date cannot be in the future', {
-      fields: ['signedAt'],
-    });
+    throw new ContractException(
+      ContractExceptionCode.InvalidDates,
+      'The signature date cannot be in the future',
+      {
+        fields: ['signedAt'],
+      },
+    );
   }
   if (facts.status === 'ended') return [contractTransition(facts.status, 'sign')];
   if (facts.latestVersion.signedAt) {
-    throw new ContractException(ContractExceptionCode.NoDraftVersion, 'The contract has no draft version to sign; amend it first');
+    throw new ContractException(
+      ContractExceptionCode.NoDraftVersion,
+      'The contract has no draft version to sign; amend it first',
+    );
   }
-  if (facts.status !== 'draft') return [{ kind: 'amendment_signed', fromStatus: facts.status, toStatus: facts.status }];
+  if (facts.status !== 'draft')
+    return [{ kind: 'amendment_signed', fromStatus: facts.status, toStatus: facts.status }];
   const signed = contractTransition('draft', 'sign');
   if (facts.startDate === null || facts.startDate > facts.today) return [signed];
   return [signed, contractTransition(signed.toStatus, 'activate')];
 }
 
 /** Amending opens version n+1 as a draft copy of the signed version n; the contract keeps its status meanwhile. */
-export function amendmentStep(status: ContractStatus, latestVersion: { signedAt: Date | null }): ContractTransitionStep {
+export function amendmentStep(
+  status: ContractStatus,
+  latestVersion: { signedAt: Date | null },
+): ContractTransitionStep {
   if (status === 'draft' || status === 'ended') {
-    throw new ContractException(ContractExceptionCode.InvalidTransition, `Cannot amend a contract that is ${status}`, {
-      from: status,
-      command: 'amend',
-    });
+    throw new ContractException(
+      ContractExceptionCode.InvalidTransition,
+      `Cannot amend a contract that is ${status}`,
+      {
+        from: status,
+        command: 'amend',
+      },
+    );
   }
   if (!latestVersion.signedAt) {
-    throw new ContractException(ContractExceptionCode.AmendmentInProgress, 'An amendment is already being drafted');
+    throw new ContractException(
+      ContractExceptionCode.AmendmentInProgress,
+      'An amendment is already being drafted',
+    );
   }
   return { kind: 'amended', fromStatus: status, toStatus: status };
 }
@@ -134,22 +171,33 @@ export function assertDraftEditable(status: ContractStatus, version: { signedAt:
     );
   }
   if (status === 'ended') {
-    throw new ContractException(ContractExceptionCode.InvalidTransition, 'Cannot change the draft of an ended contract', {
-      from: status,
-      command: 'update',
-    });
+    throw new ContractException(
+      ContractExceptionCode.InvalidTransition,
+      'Cannot change the draft of an ended contract',
+      {
+        from: status,
+        command: 'update',
+      },
+    );
   }
 }
 
 /** Actions are followed up once agreed (their version signed) and until the contract ends. */
 export function assertActionFollowable(status: ContractStatus, version: { signedAt: Date | null }): void {
   if (!version.signedAt) {
-    throw new ContractException(ContractExceptionCode.ActionNotSigned, 'The action belongs to a version that is not signed yet');
+    throw new ContractException(
+      ContractExceptionCode.ActionNotSigned,
+      'The action belongs to a version that is not signed yet',
+    );
   }
   if (status === 'ended') {
-    throw new ContractException(ContractExceptionCode.InvalidTransition, 'Cannot follow up an action of an ended contract', {
-      from: status,
-      command: 'set_action_status',
-    });
+    throw new ContractException(
+      ContractExceptionCode.InvalidTransition,
+      'Cannot follow up an action of an ended contract',
+      {
+        from: status,
+        command: 'set_action_status',
+      },
+    );
   }
 }

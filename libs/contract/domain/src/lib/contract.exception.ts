@@ -30,7 +30,11 @@ export enum ContractExceptionCode {
 
 /** `details.fields` names the input fields at fault (paths such as `objectives.0.actions.1.code`). */
 export class ContractException extends CustomException<ContractExceptionCode> {
-  constructor(code: ContractExceptionCode, message: string, details?: Record<string, unknown> & { fields?: string[] }) {
+  constructor(
+    code: ContractExceptionCode,
+    message: string,
+    details?: Record<string, unknown> & { fields?: string[] },
+  ) {
     super(code, message, details);
   }
 }

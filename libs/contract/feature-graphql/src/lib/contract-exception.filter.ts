@@ -57,7 +57,9 @@ function invalidFieldsOf(exception: ContractException): InvalidField[] | undefin
 export class ContractExceptionFilter implements ExceptionFilter {
   catch(exception: ContractException | ReferentielException): GraphQLError {
     if (exception instanceof ReferentielException) {
-      return hubGraphQLError(referentielErrorCode(exception.code), exception.message, { reason: exception.code });
+      return hubGraphQLError(referentielErrorCode(exception.code), exception.message, {
+        reason: exception.code,
+      });
     }
     const invalidFields = invalidFieldsOf(exception);
     return hubGraphQLError(contractErrorCode(exception.code), exception.message, {

@@ -1,4 +1,14 @@
 import { Module } from '@nestjs/common';
 
-@Module({})
+import { ContractDataAccessModule } from '@spie/contract/data-access';
+
+import { ContractActionResolver, ContractVersionResolver } from './contract-version.resolver';
+import { ContractResolver } from './contract.resolver';
+import { PersonContractResolver } from './person-contract.resolver';
+
+@Module({
+  imports: [ContractDataAccessModule],
+  providers: [ContractResolver, ContractVersionResolver, ContractActionResolver, PersonContractResolver],
+  exports: [ContractDataAccessModule],
+})
 export class ContractGraphQLModule {}

@@ -6,7 +6,11 @@ import {
 import type { DiagnosticInput } from './diagnostic-input';
 import { DiagnosticException, DiagnosticExceptionCode } from './diagnostic.exception';
 
-const entry = (listCode: string, code: string, more: Partial<ReferentielEntryView> = {}): ReferentielEntryView => ({
+const entry = (
+  listCode: string,
+  code: string,
+  more: Partial<ReferentielEntryView> = {},
+): ReferentielEntryView => ({
   listCode,
   code,
   parentCode: null,
@@ -19,7 +23,10 @@ const ENTRIES = [
   entry('situation', 'mobilite.sans_permis', { parentCode: 'mobilite' }),
   entry('situation', 'logement.sans_logement', { parentCode: 'logement' }),
   entry('objective', 'emploi.trouver', { parentCode: 'emploi' }),
-  entry('ft-contrainte', '23', { externalCodes: { theme: 'mobilite' }, attributes: { valeurs: 'NON_ABORDEE|OUI|CLOTUREE' } }),
+  entry('ft-contrainte', '23', {
+    externalCodes: { theme: 'mobilite' },
+    attributes: { valeurs: 'NON_ABORDEE|OUI|CLOTUREE' },
+  }),
 ];
 
 function failureOf(input: DiagnosticInput): DiagnosticException {
@@ -64,7 +71,11 @@ describe('assertCodesFitThemes', () => {
       assertCodesFitThemes(
         {
           themes: [
-            { code: 'mobilite', situations: ['mobilite.sans_permis'], constraints: [{ code: '23', value: 'CLOTUREE' }] },
+            {
+              code: 'mobilite',
+              situations: ['mobilite.sans_permis'],
+              constraints: [{ code: '23', value: 'CLOTUREE' }],
+            },
             { code: 'emploi', needs: [{ code: 'emploi.trouver', value: 'POINT_FORT' }] },
           ],
           projects: [],
@@ -87,13 +98,19 @@ describe('assertCodesFitThemes', () => {
   });
 
   it('should refuse a France Travail constraint when it maps to another theme', () => {
-    const error = failureOf({ themes: [{ code: 'logement', constraints: [{ code: '23', value: 'OUI' }] }], projects: [] });
+    const error = failureOf({
+      themes: [{ code: 'logement', constraints: [{ code: '23', value: 'OUI' }] }],
+      projects: [],
+    });
     expect(error.code).toBe(DiagnosticExceptionCode.CodeOutsideTheme);
     expect(error.details?.['fields']).toEqual(['themes.0.constraints.0.code']);
   });
 
   it('should refuse a constraint value when the contrainte does not accept it', () => {
-    const error = failureOf({ themes: [{ code: 'mobilite', constraints: [{ code: '23', value: 'BESOIN' }] }], projects: [] });
+    const error = failureOf({
+      themes: [{ code: 'mobilite', constraints: [{ code: '23', value: 'BESOIN' }] }],
+      projects: [],
+    });
     expect(error.code).toBe(DiagnosticExceptionCode.InvalidValue);
     expect(error.details?.['fields']).toEqual(['themes.0.constraints.0.value']);
   });

@@ -23,8 +23,10 @@ export interface ReferentielEntryView {
 /** Every code of the input, by list, for the existence check against the référentiel. */
 export function diagnosticCodeReferences(input: DiagnosticInput): DiagnosticCodeReference[] {
   const references: DiagnosticCodeReference[] = [];
-  if (input.educationLevel) references.push({ list: 'education-level', code: input.educationLevel, field: 'educationLevel' });
-  if (input.workSituation) references.push({ list: 'work-situation', code: input.workSituation, field: 'workSituation' });
+  if (input.educationLevel)
+    references.push({ list: 'education-level', code: input.educationLevel, field: 'educationLevel' });
+  if (input.workSituation)
+    references.push({ list: 'work-situation', code: input.workSituation, field: 'workSituation' });
   for (const [t, theme] of input.themes.entries()) {
     references.push({ list: 'theme', code: theme.code, field: `themes.${t}.code` });
     for (const [i, code] of (theme.situations ?? []).entries()) {
@@ -35,7 +37,11 @@ export function diagnosticCodeReferences(input: DiagnosticInput): DiagnosticCode
       references.push({ list: 'ft-besoin-value', code: need.value, field: `themes.${t}.needs.${i}.value` });
     }
     for (const [i, constraint] of (theme.constraints ?? []).entries()) {
-      references.push({ list: 'ft-contrainte', code: constraint.code, field: `themes.${t}.constraints.${i}.code` });
+      references.push({
+        list: 'ft-contrainte',
+        code: constraint.code,
+        field: `themes.${t}.constraints.${i}.code`,
+      });
     }
   }
   return references;
@@ -64,18 +70,28 @@ export function assertCodesFitThemes(input: DiagnosticInput, entries: readonly R
       const entry = byKey.get(referentielEntryKey('ft-contrainte', constraint.code));
       if (!entry) continue;
       if (entry.externalCodes['theme'] !== theme.code) outside.push(`themes.${t}.constraints.${i}.code`);
-      const accepted = String(entry.attributes['valeurs'] ?? '').split('|').filter(Boolean);
+      const accepted = String(entry.attributes['valeurs'] ?? '')
+        .split('|')
+        .filter(Boolean);
       if (!accepted.includes(constraint.value)) invalidValues.push(`themes.${t}.constraints.${i}.value`);
     }
   }
   if (outside.length > 0) {
-    throw new DiagnosticException(DiagnosticExceptionCode.CodeOutsideTheme, 'Some codes belong to another theme', {
-      fields: outside,
-    });
+    throw new DiagnosticException(
+      DiagnosticExceptionCode.CodeOutsideTheme,
+      'Some codes belong to another theme',
+      {
+        fields: outside,
+      },
+    );
   }
   if (invalidValues.length > 0) {
-    throw new DiagnosticException(DiagnosticExceptionCode.InvalidValue, 'Some constraint values are not accepted', {
-      fields: invalidValues,
-    });
+    throw new DiagnosticException(
+      DiagnosticExceptionCode.InvalidValue,
+      'Some constraint values are not accepted',
+      {
+        fields: invalidValues,
+      },
+    );
   }
 }

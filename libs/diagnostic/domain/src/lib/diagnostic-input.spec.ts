@@ -38,17 +38,28 @@ describe('assertValidDiagnosticInput', () => {
 
   it('should name the field when a constraint is listed twice under a theme', () => {
     const error = failureOf({
-      themes: [{ code: 'mobilite', constraints: [{ code: '23', value: 'OUI' }, { code: '23', value: 'NON_ABORDEE' }] }],
+      themes: [
+        {
+          code: 'mobilite',
+          constraints: [
+            { code: '23', value: 'OUI' },
+            { code: '23', value: 'NON_ABORDEE' },
+          ],
+        },
+      ],
       projects: [],
     });
     expect(error.details?.['fields']).toEqual(['themes.0.constraints.1.code']);
   });
 
-  it.each(['k1303', 'K130', 'O1234', 'K13033', ''])('should refuse %p when it is not a ROME code', (romeCode) => {
-    const error = failureOf({ themes: [], projects: [{ romeCode }] });
-    expect(error.code).toBe(DiagnosticExceptionCode.InvalidRomeCode);
-    expect(error.details?.['fields']).toEqual(['projects.0.romeCode']);
-  });
+  it.each(['k1303', 'K130', 'O1234', 'K13033', ''])(
+    'should refuse %p when it is not a ROME code',
+    (romeCode) => {
+      const error = failureOf({ themes: [], projects: [{ romeCode }] });
+      expect(error.code).toBe(DiagnosticExceptionCode.InvalidRomeCode);
+      expect(error.details?.['fields']).toEqual(['projects.0.romeCode']);
+    },
+  );
 
   it('should refuse a ROME code listed twice when the projects repeat it', () => {
     const error = failureOf({ themes: [], projects: [{ romeCode: 'K1303' }, { romeCode: 'K1303' }] });

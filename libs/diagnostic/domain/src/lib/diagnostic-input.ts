@@ -52,9 +52,13 @@ export function assertValidDiagnosticInput(input: DiagnosticInput): void {
   const seenThemes = new Set<string>();
   for (const [t, theme] of input.themes.entries()) {
     if (seenThemes.has(theme.code)) {
-      throw new DiagnosticException(DiagnosticExceptionCode.DuplicateTheme, `Theme ${theme.code} is listed twice`, {
-        fields: [`themes.${t}.code`],
-      });
+      throw new DiagnosticException(
+        DiagnosticExceptionCode.DuplicateTheme,
+        `Theme ${theme.code} is listed twice`,
+        {
+          fields: [`themes.${t}.code`],
+        },
+      );
     }
     seenThemes.add(theme.code);
     const groups = [
@@ -69,7 +73,11 @@ export function assertValidDiagnosticInput(input: DiagnosticInput): void {
           throw new DiagnosticException(
             DiagnosticExceptionCode.DuplicateItem,
             `Code ${item.code} is listed twice under theme ${theme.code}`,
-            { fields: [group === 'situations' ? `themes.${t}.situations.${i}` : `themes.${t}.${group}.${i}.code`] },
+            {
+              fields: [
+                group === 'situations' ? `themes.${t}.situations.${i}` : `themes.${t}.${group}.${i}.code`,
+              ],
+            },
           );
         }
         seen.add(item.code);
@@ -79,14 +87,22 @@ export function assertValidDiagnosticInput(input: DiagnosticInput): void {
   const seenProjects = new Set<string>();
   for (const [p, project] of input.projects.entries()) {
     if (!ROME_CODE_PATTERN.test(project.romeCode)) {
-      throw new DiagnosticException(DiagnosticExceptionCode.InvalidRomeCode, `${project.romeCode} is not a ROME code`, {
-        fields: [`projects.${p}.romeCode`],
-      });
+      throw new DiagnosticException(
+        DiagnosticExceptionCode.InvalidRomeCode,
+        `${project.romeCode} is not a ROME code`,
+        {
+          fields: [`projects.${p}.romeCode`],
+        },
+      );
     }
     if (seenProjects.has(project.romeCode)) {
-      throw new DiagnosticException(DiagnosticExceptionCode.DuplicateProject, `ROME code ${project.romeCode} is listed twice`, {
-        fields: [`projects.${p}.romeCode`],
-      });
+      throw new DiagnosticException(
+        DiagnosticExceptionCode.DuplicateProject,
+        `ROME code ${project.romeCode} is listed twice`,
+        {
+          fields: [`projects.${p}.romeCode`],
+        },
+      );
     }
     seenProjects.add(project.romeCode);
   }

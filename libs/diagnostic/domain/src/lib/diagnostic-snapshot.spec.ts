@@ -26,7 +26,13 @@ describe('buildNextDiagnosticSnapshot', () => {
       workSituationSince: '2025-09-01',
       rqth: false,
       items: [
-        { themeCode: 'mobilite', kind: 'situation', code: 'mobilite.aucun_moyen_de_transport_a_disposition', value: null, provenance: 'v1' },
+        {
+          themeCode: 'mobilite',
+          kind: 'situation',
+          code: 'mobilite.aucun_moyen_de_transport_a_disposition',
+          value: null,
+          provenance: 'v1',
+        },
         { themeCode: 'mobilite', kind: 'constraint', code: '23', value: 'OUI', provenance: 'v1' },
         { themeCode: 'emploi', kind: 'need', code: 'emploi.x', value: 'BESOIN', provenance: 'v1' },
       ],
@@ -49,7 +55,10 @@ describe('buildNextDiagnosticSnapshot', () => {
         themes: [
           {
             code: 'mobilite',
-            situations: ['mobilite.aucun_moyen_de_transport_a_disposition', 'mobilite.dependant_des_transports_en_commun'],
+            situations: [
+              'mobilite.aucun_moyen_de_transport_a_disposition',
+              'mobilite.dependant_des_transports_en_commun',
+            ],
             constraints: [{ code: '23', value: 'CLOTUREE' }],
           },
         ],
@@ -62,7 +71,9 @@ describe('buildNextDiagnosticSnapshot', () => {
       ['mobilite.dependant_des_transports_en_commun', null, 'v2'],
       ['23', 'CLOTUREE', 'v2'],
     ]);
-    expect(next.projects).toEqual([{ romeCode: 'K1303', label: 'Aide à domicile', mobilityRadiusKm: 30, provenance: 'v2' }]);
+    expect(next.projects).toEqual([
+      { romeCode: 'K1303', label: 'Aide à domicile', mobilityRadiusKm: 30, provenance: 'v2' },
+    ]);
   });
 
   it('should drop items and projects when the new input no longer lists them', () => {
@@ -79,12 +90,25 @@ describe('buildNextDiagnosticSnapshot', () => {
       { workSituation: 'formation', workSituationSince: null, themes: [], projects: [] },
       'v2',
     );
-    expect(next).toMatchObject({ educationLevel: 'NV4', workSituation: 'formation', workSituationSince: null, rqth: false });
+    expect(next).toMatchObject({
+      educationLevel: 'NV4',
+      workSituation: 'formation',
+      workSituationSince: null,
+      rqth: false,
+    });
   });
 
   it('should not reuse a provenance of the same code under another theme when the theme differs', () => {
-    const previous = buildNextDiagnosticSnapshot(null, { themes: [{ code: 'sante', situations: ['a'] }], projects: [] }, 'v1');
-    const next = buildNextDiagnosticSnapshot(previous, { themes: [{ code: 'logement', situations: ['a'] }], projects: [] }, 'v2');
+    const previous = buildNextDiagnosticSnapshot(
+      null,
+      { themes: [{ code: 'sante', situations: ['a'] }], projects: [] },
+      'v1',
+    );
+    const next = buildNextDiagnosticSnapshot(
+      previous,
+      { themes: [{ code: 'logement', situations: ['a'] }], projects: [] },
+      'v2',
+    );
     expect(next.items[0]?.provenance).toBe('v2');
   });
 });

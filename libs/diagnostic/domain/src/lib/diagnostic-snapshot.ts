@@ -30,7 +30,8 @@ export interface DiagnosticSnapshot<P> {
   projects: DiagnosticSnapshotProject<P>[];
 }
 
-const itemKey = (item: { themeCode: string; kind: string; code: string }) => `${item.themeCode}\u0000${item.kind}\u0000${item.code}`;
+const itemKey = (item: { themeCode: string; kind: string; code: string }) =>
+  `${item.themeCode}\u0000${item.kind}\u0000${item.code}`;
 
 /**
  * The next version of a diagnostic: the input's themes and projects replace the previous ones; scalars left out keep
@@ -43,14 +44,27 @@ export function buildNextDiagnosticSnapshot<P>(
   provenance: P,
 ): DiagnosticSnapshot<P> {
   const previousItems = new Map((previous?.items ?? []).map((item) => [itemKey(item), item]));
-  const carry = (themeCode: string, kind: DiagnosticItemKind, code: string, value: string | null): DiagnosticSnapshotItem<P> => {
+  const carry = (
+    themeCode: string,
+    kind: DiagnosticItemKind,
+    code: string,
+    value: string | null,
+  ): DiagnosticSnapshotItem<P> => {
     const before = previousItems.get(itemKey({ themeCode, kind, code }));
-    return { themeCode, kind, code, value, provenance: before && before.value === value ? before.provenance : provenance };
+    return {
+      themeCode,
+      kind,
+      code,
+      value,
+      provenance: before && before.value === value ? before.provenance : provenance,
+    };
   };
   const items = input.themes.flatMap((theme) => [
     ...(theme.situations ?? []).map((code) => carry(theme.code, 'situation', code, null)),
     ...(theme.needs ?? []).map((need) => carry(theme.code, 'need', need.code, need.value)),
-    ...(theme.constraints ?? []).map((constraint) => carry(theme.code, 'constraint', constraint.code, constraint.value)),
+    ...(theme.constraints ?? []).map((constraint) =>
+      carry(theme.code, 'constraint', constraint.code, constraint.value),
+    ),
   ]);
 
   const previousProjects = new Map((previous?.projects ?? []).map((project) => [project.romeCode, project]));
@@ -59,7 +73,12 @@ export function buildNextDiagnosticSnapshot<P>(
     const mobilityRadiusKm = project.mobilityRadiusKm ?? null;
     const before = previousProjects.get(project.romeCode);
     const unchanged = before && before.label === label && before.mobilityRadiusKm === mobilityRadiusKm;
-    return { romeCode: project.romeCode, label, mobilityRadiusKm, provenance: unchanged ? before.provenance : provenance };
+    return {
+      romeCode: project.romeCode,
+      label,
+      mobilityRadiusKm,
+      provenance: unchanged ? before.provenance : provenance,
+    };
   });
 
   const scalar = <K extends 'educationLevel' | 'workSituation' | 'workSituationSince' | 'rqth'>(key: K) =>

@@ -20,7 +20,11 @@ export enum DiagnosticExceptionCode {
 
 /** `details.fields` names the input fields at fault (paths such as `themes.0.situations.1`). */
 export class DiagnosticException extends CustomException<DiagnosticExceptionCode> {
-  constructor(code: DiagnosticExceptionCode, message: string, details?: Record<string, unknown> & { fields?: string[] }) {
+  constructor(
+    code: DiagnosticExceptionCode,
+    message: string,
+    details?: Record<string, unknown> & { fields?: string[] },
+  ) {
     super(code, message, details);
   }
 }

@@ -50,7 +50,9 @@ function invalidFieldsOf(exception: DiagnosticException): InvalidField[] | undef
 export class DiagnosticExceptionFilter implements ExceptionFilter {
   catch(exception: DiagnosticException | ReferentielException): GraphQLError {
     if (exception instanceof ReferentielException) {
-      return hubGraphQLError(referentielErrorCode(exception.code), exception.message, { reason: exception.code });
+      return hubGraphQLError(referentielErrorCode(exception.code), exception.message, {
+        reason: exception.code,
+      });
     }
     const invalidFields = invalidFieldsOf(exception);
     return hubGraphQLError(diagnosticErrorCode(exception.code), exception.message, {

@@ -10,7 +10,11 @@ const logger = new Logger('DiagnosticParcoursRecompute');
  * Asks the worker to recompute the person's parcours status after a committed change. Deduplicated per person while
  * waiting. The change is already committed: a queue failure is logged, not returned to the caller.
  */
-export async function enqueueParcoursRecompute(queue: JobQueueService, personId: string, actor: Actor): Promise<void> {
+export async function enqueueParcoursRecompute(
+  queue: JobQueueService,
+  personId: string,
+  actor: Actor,
+): Promise<void> {
   const correlationId = currentCorrelationId() ?? 'none';
   try {
     await queue.enqueue(
@@ -24,6 +28,9 @@ export async function enqueueParcoursRecompute(queue: JobQueueService, personId:
       { deduplicationId: deterministicJobId('parcours', personId) },
     );
   } catch (error) {
-    logger.warn({ correlationId, error: error instanceof Error ? error.message : String(error) }, 'parcours recompute not enqueued');
+    logger.warn(
+      { correlationId, error: error instanceof Error ? error.message : String(error) },
+      'parcours recompute not enqueued',
+    );
   }
 }

@@ -1,5 +1,11 @@
 import { HouseholdRightsExceptionCode } from './household-rights.exception';
-import { checkedRightDate, laterReference, referenceInstant, shouldApplyReference, toReferenceMonth } from './reference-month.util';
+import {
+  checkedRightDate,
+  laterReference,
+  referenceInstant,
+  shouldApplyReference,
+  toReferenceMonth,
+} from './reference-month.util';
 
 describe('toReferenceMonth', () => {
   it('should return the first day of the month when given a day, a month or a UTC instant', () => {
@@ -8,9 +14,14 @@ describe('toReferenceMonth', () => {
     expect(toReferenceMonth(new Date('2026-12-31T23:59:59Z'))).toBe('2026-12-01');
   });
 
-  it.each(['2026-13-01', '2026-3-01', '03/2026', '2026-00', ''])('should throw INVALID_REFERENCE_MONTH when given %p', (value) => {
-    expect(() => toReferenceMonth(value)).toThrow(expect.objectContaining({ code: HouseholdRightsExceptionCode.InvalidReferenceMonth }));
-  });
+  it.each(['2026-13-01', '2026-3-01', '03/2026', '2026-00', ''])(
+    'should throw INVALID_REFERENCE_MONTH when given %p',
+    (value) => {
+      expect(() => toReferenceMonth(value)).toThrow(
+        expect.objectContaining({ code: HouseholdRightsExceptionCode.InvalidReferenceMonth }),
+      );
+    },
+  );
 });
 
 describe('shouldApplyReference', () => {
@@ -40,7 +51,9 @@ describe('shouldApplyReference', () => {
 
 describe('laterReference', () => {
   it('should move the reference forward when a later month is applied', () => {
-    expect(laterReference(referenceInstant('2026-03-01'), '2026-05-01').toISOString()).toBe('2026-05-01T00:00:00.000Z');
+    expect(laterReference(referenceInstant('2026-03-01'), '2026-05-01').toISOString()).toBe(
+      '2026-05-01T00:00:00.000Z',
+    );
   });
 
   it('should keep the reference when an equal or older month is applied', () => {
@@ -62,7 +75,10 @@ describe('checkedRightDate', () => {
 
   it('should throw INVALID_HOUSEHOLD_RIGHTS_DATE naming the field when the date does not exist', () => {
     expect(() => checkedRightDate('2026-02-30', 'closedOn')).toThrow(
-      expect.objectContaining({ code: HouseholdRightsExceptionCode.InvalidDate, details: { field: 'closedOn' } }),
+      expect.objectContaining({
+        code: HouseholdRightsExceptionCode.InvalidDate,
+        details: { field: 'closedOn' },
+      }),
     );
   });
 });

@@ -54,7 +54,11 @@ export function checkedRightDate(value: string | null | undefined, field: string
   if (value === null || value === undefined) return null;
   const date = new Date(`${value}T00:00:00Z`);
   if (!ISO_DATE.test(value) || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value) {
-    throw new HouseholdRightsException(HouseholdRightsExceptionCode.InvalidDate, `${field} must be a YYYY-MM-DD date`, { field });
+    throw new HouseholdRightsException(
+      HouseholdRightsExceptionCode.InvalidDate,
+      `${field} must be a YYYY-MM-DD date`,
+      { field },
+    );
   }
   return value;
 }

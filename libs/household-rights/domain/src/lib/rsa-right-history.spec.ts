@@ -1,14 +1,34 @@
 import { currentStatusSince, selectMonthlyRights, type RightRowForSelection } from './rsa-right-history';
 import type { RsaStatus } from './rsa-status';
 
-function row(referenceMonth: string, status: RsaStatus, personId: string | null, recordedAt: string, id = `${referenceMonth}-${status}`) {
-  return { id, referenceMonth, status, personId, recordedAt: new Date(recordedAt) } satisfies RightRowForSelection & { id: string };
+function row(
+  referenceMonth: string,
+  status: RsaStatus,
+  personId: string | null,
+  recordedAt: string,
+  id = `${referenceMonth}-${status}`,
+) {
+  return {
+    id,
+    referenceMonth,
+    status,
+    personId,
+    recordedAt: new Date(recordedAt),
+  } satisfies RightRowForSelection & { id: string };
 }
 
 describe('selectMonthlyRights', () => {
   it('should keep one row per month, newest month first', () => {
-    const rows = [row('2026-01-01', 'open', null, '2026-01-05'), row('2026-03-01', 'closed', null, '2026-03-05'), row('2026-02-01', 'open', null, '2026-02-05')];
-    expect(selectMonthlyRights(rows).map((r) => r.referenceMonth)).toEqual(['2026-03-01', '2026-02-01', '2026-01-01']);
+    const rows = [
+      row('2026-01-01', 'open', null, '2026-01-05'),
+      row('2026-03-01', 'closed', null, '2026-03-05'),
+      row('2026-02-01', 'open', null, '2026-02-05'),
+    ];
+    expect(selectMonthlyRights(rows).map((r) => r.referenceMonth)).toEqual([
+      '2026-03-01',
+      '2026-02-01',
+      '2026-01-01',
+    ]);
   });
 
   it('should prefer the person-level row over the household row when both exist for a month', () => {

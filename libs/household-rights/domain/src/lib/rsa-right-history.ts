@@ -20,14 +20,18 @@ export function selectMonthlyRights<T extends RightRowForSelection>(rows: readon
     const current = best.get(row.referenceMonth);
     if (!current || preferred(row, current)) best.set(row.referenceMonth, row);
   }
-  return [...best.values()].sort((a, b) => (a.referenceMonth < b.referenceMonth ? 1 : a.referenceMonth > b.referenceMonth ? -1 : 0));
+  return [...best.values()].sort((a, b) =>
+    a.referenceMonth < b.referenceMonth ? 1 : a.referenceMonth > b.referenceMonth ? -1 : 0,
+  );
 }
 
 /**
  * The month the current status started: the first month of the uninterrupted run of the latest status (months
  * without a row do not break the run: no row means no news). `null` when there is no row.
  */
-export function currentStatusSince(monthlyNewestFirst: ReadonlyArray<Pick<RightRowForSelection, 'referenceMonth' | 'status'>>): string | null {
+export function currentStatusSince(
+  monthlyNewestFirst: ReadonlyArray<Pick<RightRowForSelection, 'referenceMonth' | 'status'>>,
+): string | null {
   const [latest] = monthlyNewestFirst;
   if (!latest) return null;
   let since = latest.referenceMonth;

@@ -23,19 +23,26 @@ describe('rsaStatusFromEtatDossier', () => {
     expect(pairs).toHaveLength(7);
   });
 
-  it.each(['7', '', ' 2', '02', 'toString', '__proto__'])('should throw INVALID_ETAT_DOSSIER when the code is %p', (code) => {
-    expect(() => rsaStatusFromEtatDossier(code)).toThrow(HouseholdRightsException);
-    try {
-      rsaStatusFromEtatDossier(code);
-    } catch (error) {
-      expect((error as HouseholdRightsException).code).toBe(HouseholdRightsExceptionCode.InvalidEtatDossier);
-    }
-  });
+  it.each(['7', '', ' 2', '02', 'toString', '__proto__'])(
+    'should throw INVALID_ETAT_DOSSIER when the code is %p',
+    (code) => {
+      expect(() => rsaStatusFromEtatDossier(code)).toThrow(HouseholdRightsException);
+      try {
+        rsaStatusFromEtatDossier(code);
+      } catch (error) {
+        expect((error as HouseholdRightsException).code).toBe(
+          HouseholdRightsExceptionCode.InvalidEtatDossier,
+        );
+      }
+    },
+  );
 });
 
 describe('isRsaRightOpen', () => {
   it('should say the right exists only when ETATDOSRSA is 2, 3 or 4', () => {
-    const open = ['0', '1', '2', '3', '4', '5', '6'].filter((code) => isRsaRightOpen(rsaStatusFromEtatDossier(code)));
+    const open = ['0', '1', '2', '3', '4', '5', '6'].filter((code) =>
+      isRsaRightOpen(rsaStatusFromEtatDossier(code)),
+    );
     expect(open).toEqual(['2', '3', '4']);
   });
 });

@@ -29,11 +29,17 @@ const OPEN_STATUSES: ReadonlySet<RsaStatus> = new Set(['open', 'open_suspended',
 
 /** Maps an `ETATDOSRSA` code (0–6) to its status; anything else is refused with `INVALID_ETAT_DOSSIER`. */
 export function rsaStatusFromEtatDossier(code: string): RsaStatus {
-  const status = Object.prototype.hasOwnProperty.call(STATUS_BY_ETAT_DOSSIER, code) ? STATUS_BY_ETAT_DOSSIER[code] : undefined;
+  const status = Object.prototype.hasOwnProperty.call(STATUS_BY_ETAT_DOSSIER, code)
+    ? STATUS_BY_ETAT_DOSSIER[code]
+    : undefined;
   if (!status) {
-    throw new HouseholdRightsException(HouseholdRightsExceptionCode.InvalidEtatDossier, 'ETATDOSRSA must be a code from 0 to 6', {
-      etatDossier: code,
-    });
+    throw new HouseholdRightsException(
+      HouseholdRightsExceptionCode.InvalidEtatDossier,
+      'ETATDOSRSA must be a code from 0 to 6',
+      {
+        etatDossier: code,
+      },
+    );
   }
   return status;
 }

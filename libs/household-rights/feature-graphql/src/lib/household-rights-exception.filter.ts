@@ -26,6 +26,8 @@ export function householdRightsErrorCode(code: HouseholdRightsExceptionCode): Hu
 @Catch(HouseholdRightsException)
 export class HouseholdRightsExceptionFilter implements ExceptionFilter {
   catch(exception: HouseholdRightsException): GraphQLError {
-    return hubGraphQLError(householdRightsErrorCode(exception.code), exception.message, { reason: exception.code });
+    return hubGraphQLError(householdRightsErrorCode(exception.code), exception.message, {
+      reason: exception.code,
+    });
   }
 }

@@ -12,7 +12,12 @@ import {
 
 @Module({
   imports: [HouseholdRightsDataAccessModule, ReferentielDataAccessModule],
-  providers: [PersonHouseholdRightsResolver, HouseholdMembershipResolver, HouseholdResolver, RsaRightResolver],
+  providers: [
+    PersonHouseholdRightsResolver,
+    HouseholdMembershipResolver,
+    HouseholdResolver,
+    RsaRightResolver,
+  ],
   exports: [HouseholdRightsDataAccessModule],
 })
 export class HouseholdRightsGraphQLModule {}

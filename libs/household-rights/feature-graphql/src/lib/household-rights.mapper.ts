@@ -2,14 +2,21 @@ import type { HouseholdMembership, RsaRightStatusEntity } from '@spie/household-
 
 import type { HouseholdMembershipDTO, RsaRightDTO, RsaRightMonthDTO } from './dtos/household-rights.dto';
 
-export function toHouseholdMembershipDTO({ membership, household }: HouseholdMembership): HouseholdMembershipDTO {
+export function toHouseholdMembershipDTO({
+  membership,
+  household,
+}: HouseholdMembership): HouseholdMembershipDTO {
   return {
     organisme: household.organisme,
     matricule: household.matricule,
     numDemRsa: household.numDemRsa,
     role: membership.role,
     since: membership.validFrom,
-    household: { id: household.id, departmentCode: household.departmentCode, familySituation: household.familySituation },
+    household: {
+      id: household.id,
+      departmentCode: household.departmentCode,
+      familySituation: household.familySituation,
+    },
   };
 }
 

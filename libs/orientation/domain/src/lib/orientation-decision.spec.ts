@@ -36,38 +36,52 @@ describe('assertOrientationDecision', () => {
   });
 
   it('should accept the decision when no référent is named yet', () => {
-    expect(codeOf(() => assertOrientationDecision(facts({ referentAgentId: null, referent: null })))).toBeNull();
+    expect(
+      codeOf(() => assertOrientationDecision(facts({ referentAgentId: null, referent: null }))),
+    ).toBeNull();
   });
 
   it('should refuse with INVALID_ORIENTATION_TYPE when the type is not an orientation-type code', () => {
-    expect(codeOf(() => assertOrientationDecision(facts({ type: 'sociopro' })))).toBe(OrientationExceptionCode.InvalidOrientationType);
+    expect(codeOf(() => assertOrientationDecision(facts({ type: 'sociopro' })))).toBe(
+      OrientationExceptionCode.InvalidOrientationType,
+    );
   });
 
   it('should refuse with STRUCTURE_NOT_FOUND when the structure does not exist', () => {
-    expect(codeOf(() => assertOrientationDecision(facts({ structure: null })))).toBe(OrientationExceptionCode.StructureNotFound);
+    expect(codeOf(() => assertOrientationDecision(facts({ structure: null })))).toBe(
+      OrientationExceptionCode.StructureNotFound,
+    );
   });
 
   it('should refuse with REFERENT_NOT_FOUND when the named référent does not exist', () => {
-    expect(codeOf(() => assertOrientationDecision(facts({ referent: null })))).toBe(OrientationExceptionCode.ReferentNotFound);
+    expect(codeOf(() => assertOrientationDecision(facts({ referent: null })))).toBe(
+      OrientationExceptionCode.ReferentNotFound,
+    );
   });
 
   it('should refuse with REFERENT_NOT_IN_STRUCTURE when the référent works for another structure', () => {
-    expect(codeOf(() => assertOrientationDecision(facts({ referent: { organisationId: 'structure-2', active: true } })))).toBe(
-      OrientationExceptionCode.ReferentNotInStructure,
-    );
+    expect(
+      codeOf(() =>
+        assertOrientationDecision(facts({ referent: { organisationId: 'structure-2', active: true } })),
+      ),
+    ).toBe(OrientationExceptionCode.ReferentNotInStructure);
   });
 
   it('should refuse with REFERENT_INACTIVE when the référent is no longer active', () => {
-    expect(codeOf(() => assertOrientationDecision(facts({ referent: { organisationId: STRUCTURE.id, active: false } })))).toBe(
-      OrientationExceptionCode.ReferentInactive,
-    );
+    expect(
+      codeOf(() =>
+        assertOrientationDecision(facts({ referent: { organisationId: STRUCTURE.id, active: false } })),
+      ),
+    ).toBe(OrientationExceptionCode.ReferentInactive);
   });
 
   it('should refuse with ORIENTATION_DECISION_IN_FUTURE when decidedAt is beyond the clock skew', () => {
-    expect(codeOf(() => assertOrientationDecision(facts({ decidedAt: new Date(NOW.getTime() + 6 * 60_000) })))).toBe(
-      OrientationExceptionCode.DecisionInFuture,
-    );
-    expect(codeOf(() => assertOrientationDecision(facts({ decidedAt: new Date(NOW.getTime() + 60_000) })))).toBeNull();
+    expect(
+      codeOf(() => assertOrientationDecision(facts({ decidedAt: new Date(NOW.getTime() + 6 * 60_000) }))),
+    ).toBe(OrientationExceptionCode.DecisionInFuture);
+    expect(
+      codeOf(() => assertOrientationDecision(facts({ decidedAt: new Date(NOW.getTime() + 60_000) }))),
+    ).toBeNull();
   });
 });
 
@@ -78,13 +92,19 @@ describe('ORIENTATION_TYPES', () => {
   });
 
   it('should recognise only the listed codes when a value is checked', () => {
-    expect(['social', 'socio_pro', 'pro', 'autre', 'SOCIAL'].filter(isOrientationType)).toEqual(['social', 'socio_pro', 'pro']);
+    expect(['social', 'socio_pro', 'pro', 'autre', 'SOCIAL'].filter(isOrientationType)).toEqual([
+      'social',
+      'socio_pro',
+      'pro',
+    ]);
   });
 });
 
 describe('OrientationException', () => {
   it('should carry its code, message and name when thrown', () => {
-    const error = new OrientationException(OrientationExceptionCode.PersonNotFound, 'Person not found', { personId: 'p' });
+    const error = new OrientationException(OrientationExceptionCode.PersonNotFound, 'Person not found', {
+      personId: 'p',
+    });
     expect(error).toBeInstanceOf(Error);
     expect({ code: error.code, message: error.message, name: error.name, details: error.details }).toEqual({
       code: 'ORIENTATION_PERSON_NOT_FOUND',

@@ -23,10 +23,15 @@ export interface OrientationDecisionFacts {
  */
 export function assertOrientationDecision(facts: OrientationDecisionFacts): void {
   if (!isOrientationType(facts.type)) {
-    throw new OrientationException(OrientationExceptionCode.InvalidOrientationType, `Unknown orientation type: ${facts.type}`);
+    throw new OrientationException(
+      OrientationExceptionCode.InvalidOrientationType,
+      `Unknown orientation type: ${facts.type}`,
+    );
   }
   if (!facts.structure) {
-    throw new OrientationException(OrientationExceptionCode.StructureNotFound, 'Structure not found', { structureId: facts.structureId });
+    throw new OrientationException(OrientationExceptionCode.StructureNotFound, 'Structure not found', {
+      structureId: facts.structureId,
+    });
   }
   if (facts.referentAgentId !== null) {
     if (!facts.referent) {
@@ -42,12 +47,19 @@ export function assertOrientationDecision(facts: OrientationDecisionFacts): void
       );
     }
     if (!facts.referent.active) {
-      throw new OrientationException(OrientationExceptionCode.ReferentInactive, 'The référent is no longer active', {
-        referentAgentId: facts.referentAgentId,
-      });
+      throw new OrientationException(
+        OrientationExceptionCode.ReferentInactive,
+        'The référent is no longer active',
+        {
+          referentAgentId: facts.referentAgentId,
+        },
+      );
     }
   }
   if (facts.decidedAt.getTime() > facts.now.getTime() + DECISION_CLOCK_SKEW_MS) {
-    throw new OrientationException(OrientationExceptionCode.DecisionInFuture, 'The decision date is in the future');
+    throw new OrientationException(
+      OrientationExceptionCode.DecisionInFuture,
+      'The decision date is in the future',
+    );
   }
 }

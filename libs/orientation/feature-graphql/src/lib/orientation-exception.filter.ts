@@ -26,6 +26,8 @@ export function orientationErrorCode(code: OrientationExceptionCode): HubErrorCo
 @Catch(OrientationException)
 export class OrientationExceptionFilter implements ExceptionFilter {
   catch(exception: OrientationException): GraphQLError {
-    return hubGraphQLError(orientationErrorCode(exception.code), exception.message, { reason: exception.code });
+    return hubGraphQLError(orientationErrorCode(exception.code), exception.message, {
+      reason: exception.code,
+    });
   }
 }

@@ -28,16 +28,29 @@ import { toOrientationDTO } from './orientation.mapper';
 export class PersonOrientationResolver {
   constructor(private readonly orientations: OrientationService) {}
 
-  @ResolveField(() => OrientationDTO, { nullable: true, description: 'The current orientation; null when not oriented' })
-  async orientation(@Parent() person: PersonDTO, @Context() context: LoaderContext): Promise<OrientationDTO | null> {
-    const loader = requestLoader(context, 'orientation.current', (personIds) => this.orientations.current(personIds));
+  @ResolveField(() => OrientationDTO, {
+    nullable: true,
+    description: 'The current orientation; null when not oriented',
+  })
+  async orientation(
+    @Parent() person: PersonDTO,
+    @Context() context: LoaderContext,
+  ): Promise<OrientationDTO | null> {
+    const loader = requestLoader(context, 'orientation.current', (personIds) =>
+      this.orientations.current(personIds),
+    );
     const row = await loader.load(person.id);
     return row ? toOrientationDTO(row) : null;
   }
 
   @ResolveField(() => [OrientationDTO], { description: 'Every orientation decision, newest first' })
-  async orientationHistory(@Parent() person: PersonDTO, @Context() context: LoaderContext): Promise<OrientationDTO[]> {
-    const loader = requestLoader(context, 'orientation.history', (personIds) => this.orientations.histories(personIds));
+  async orientationHistory(
+    @Parent() person: PersonDTO,
+    @Context() context: LoaderContext,
+  ): Promise<OrientationDTO[]> {
+    const loader = requestLoader(context, 'orientation.history', (personIds) =>
+      this.orientations.histories(personIds),
+    );
     return ((await loader.load(person.id)) ?? []).map(toOrientationDTO);
   }
 }
@@ -52,33 +65,57 @@ export class OrientationResolver {
   ) {}
 
   @Mutation(() => OrientationDTO, {
-    description: 'Orients a person to a structure and a référent; the previous orientation is kept in the history',
+    description:
+      'Orients a person to a structure and a référent; the previous orientation is kept in the history',
   })
-  async orientPerson(@Args('input') input: OrientPersonInput, @CurrentActor() actor: Actor): Promise<OrientationDTO> {
+  async orientPerson(
+    @Args('input') input: OrientPersonInput,
+    @CurrentActor() actor: Actor,
+  ): Promise<OrientationDTO> {
     const { personId, ...decision } = input;
-    const row = await this.orientations.orient(personId, decision, actorProvenance(actor, currentCorrelationId()), actor);
+    const row = await this.orientations.orient(
+      personId,
+      decision,
+      actorProvenance(actor, currentCorrelationId()),
+      actor,
+    );
     return toOrientationDTO(row);
   }
 
-  @ResolveField(() => String, { nullable: true, description: 'Label of the type (référentiel orientation-type)' })
-  typeLabel(@Parent() orientation: OrientationDTO, @Context() context: LoaderContext): Promise<string | null> {
+  @ResolveField(() => String, {
+    nullable: true,
+    description: 'Label of the type (référentiel orientation-type)',
+  })
+  typeLabel(
+    @Parent() orientation: OrientationDTO,
+    @Context() context: LoaderContext,
+  ): Promise<string | null> {
     return referentielLabel(context, this.referentiel, 'orientation-type', orientation.type);
   }
 
   @ResolveField(() => OrganisationDTO, { description: 'The structure that accompanies the person' })
-  async structure(@Parent() orientation: OrientationDTO, @Context() context: LoaderContext): Promise<OrganisationDTO> {
+  async structure(
+    @Parent() orientation: OrientationDTO,
+    @Context() context: LoaderContext,
+  ): Promise<OrganisationDTO> {
     const structure = await organisationLoader(context, this.organisations).load(orientation.structureId);
     if (!structure) throw new Error(`orientation ${orientation.id} names a missing structure`);
     return toOrganisationDTO(structure);
   }
 
   @ResolveField(() => AgentDTO, { nullable: true, description: 'The référent unique, when named' })
-  async referent(@Parent() orientation: OrientationDTO, @Context() context: LoaderContext): Promise<AgentDTO | null> {
+  async referent(
+    @Parent() orientation: OrientationDTO,
+    @Context() context: LoaderContext,
+  ): Promise<AgentDTO | null> {
     return this.agent(orientation.referentAgentId, context);
   }
 
   @ResolveField(() => AgentDTO, { nullable: true, description: 'The agent who recorded the decision' })
-  async decidedBy(@Parent() orientation: OrientationDTO, @Context() context: LoaderContext): Promise<AgentDTO | null> {
+  async decidedBy(
+    @Parent() orientation: OrientationDTO,
+    @Context() context: LoaderContext,
+  ): Promise<AgentDTO | null> {
     return this.agent(orientation.decidedByAgentId, context);
   }
 

@@ -31,7 +31,10 @@ export const JOB_HANDLER_METADATA = 'spie:job-handler';
  *
  * (Belongs in `@spie/platform/queue`; it lives here until that lib takes it.)
  */
-export function JobHandler<N extends JobName>(jobName: N, options: { payload: JobPayloadClass<N> }): ClassDecorator {
+export function JobHandler<N extends JobName>(
+  jobName: N,
+  options: { payload: JobPayloadClass<N> },
+): ClassDecorator {
   return (target) => {
     const metadata: JobHandlerMetadata<N> = { jobName, payload: options.payload };
     Reflect.defineMetadata(JOB_HANDLER_METADATA, metadata, target);

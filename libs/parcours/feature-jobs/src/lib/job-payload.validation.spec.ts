@@ -27,7 +27,10 @@ describe('validateJobPayload', () => {
   });
 
   it('should refuse a payload without correlation id or actor', () => {
-    const result = validateJobPayload(RecomputeParcoursStatusPayload, { personId: VALID.personId, reason: 'x' });
+    const result = validateJobPayload(RecomputeParcoursStatusPayload, {
+      personId: VALID.personId,
+      reason: 'x',
+    });
     expect(!result.ok && result.error.map((problem) => problem.split(':')[0])).toEqual(
       expect.arrayContaining(['correlationId', 'actor']),
     );

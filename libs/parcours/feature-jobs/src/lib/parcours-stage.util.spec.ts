@@ -1,4 +1,9 @@
-import { daysToOrientationOf, deriveParcoursStatus, parcoursStageOf, type ParcoursFacts } from './parcours-stage.util';
+import {
+  daysToOrientationOf,
+  deriveParcoursStatus,
+  parcoursStageOf,
+  type ParcoursFacts,
+} from './parcours-stage.util';
 
 const ORIENTED_AT = new Date('2026-02-10T09:00:00Z');
 
@@ -15,20 +20,32 @@ function facts(overrides: Partial<ParcoursFacts> = {}): ParcoursFacts {
 }
 
 describe('parcoursStageOf', () => {
-  it.each(['closed', 'closed_previous'] as const)('should be closed when the right is %s, whatever else is known', (rightStatus) => {
-    expect(parcoursStageOf(facts({ rightStatus, orientedAt: ORIENTED_AT, hasSignedOrActiveContract: true }))).toBe('closed');
-  });
+  it.each(['closed', 'closed_previous'] as const)(
+    'should be closed when the right is %s, whatever else is known',
+    (rightStatus) => {
+      expect(
+        parcoursStageOf(facts({ rightStatus, orientedAt: ORIENTED_AT, hasSignedOrActiveContract: true })),
+      ).toBe('closed');
+    },
+  );
 
-  it.each(['open_suspended', 'suspended_payment'] as const)('should be suspended when the right is %s', (rightStatus) => {
-    expect(parcoursStageOf(facts({ rightStatus, orientedAt: ORIENTED_AT, hasSignedOrActiveContract: true }))).toBe('suspended');
-  });
+  it.each(['open_suspended', 'suspended_payment'] as const)(
+    'should be suspended when the right is %s',
+    (rightStatus) => {
+      expect(
+        parcoursStageOf(facts({ rightStatus, orientedAt: ORIENTED_AT, hasSignedOrActiveContract: true })),
+      ).toBe('suspended');
+    },
+  );
 
   it.each(['pending', 'refused'] as const)('should be rights_pending when the right is %s', (rightStatus) => {
     expect(parcoursStageOf(facts({ rightStatus }))).toBe('rights_pending');
   });
 
   it('should be in_contract when the right is open and a contract is signed or active', () => {
-    expect(parcoursStageOf(facts({ orientedAt: ORIENTED_AT, hasSignedOrActiveContract: true }))).toBe('in_contract');
+    expect(parcoursStageOf(facts({ orientedAt: ORIENTED_AT, hasSignedOrActiveContract: true }))).toBe(
+      'in_contract',
+    );
   });
 
   it('should be oriented when the right is open, the person oriented and no contract in force', () => {
@@ -44,7 +61,9 @@ describe('parcoursStageOf', () => {
   });
 
   it('should be unknown when no right is known', () => {
-    expect(parcoursStageOf(facts({ rightStatus: null, orientedAt: ORIENTED_AT, hasSignedOrActiveContract: true }))).toBe('unknown');
+    expect(
+      parcoursStageOf(facts({ rightStatus: null, orientedAt: ORIENTED_AT, hasSignedOrActiveContract: true })),
+    ).toBe('unknown');
   });
 });
 

@@ -57,7 +57,11 @@ export function parcoursStageOf(facts: ParcoursFacts): ParcoursStage {
  * Whole days from the opening of the right to the orientation, or to `now` while the person waits (the 15/30-day
  * target). Null without an opening date; never negative (an orientation decided before a right re-opened counts 0).
  */
-export function daysToOrientationOf(rightOpenedOn: string | null, orientedAt: Date | null, now: Date): number | null {
+export function daysToOrientationOf(
+  rightOpenedOn: string | null,
+  orientedAt: Date | null,
+  now: Date,
+): number | null {
   if (!rightOpenedOn) return null;
   const opened = Date.parse(`${rightOpenedOn}T00:00:00Z`);
   if (Number.isNaN(opened)) return null;

@@ -13,7 +13,11 @@ const row = (overrides: Partial<Row>): Row => ({
 
 describe('rightFacts', () => {
   it('should know nothing when there is no RSA row', () => {
-    expect(rightFacts([])).toEqual({ rightStatus: null, rightOpenedOn: null, subjectToRightsAndDuties: false });
+    expect(rightFacts([])).toEqual({
+      rightStatus: null,
+      rightOpenedOn: null,
+      subjectToRightsAndDuties: false,
+    });
   });
 
   it('should take the status of the latest row and the duty flag of the latest person-level row', () => {
@@ -23,11 +27,18 @@ describe('rightFacts', () => {
       row({ person_level: true, reference_month: '2026-02-01', subject_to_rights_and_duties: true }),
       row({ reference_month: '2026-02-01', subject_to_rights_and_duties: false }),
     ]);
-    expect(facts).toEqual({ rightStatus: 'open_suspended', rightOpenedOn: '2026-01-10', subjectToRightsAndDuties: true });
+    expect(facts).toEqual({
+      rightStatus: 'open_suspended',
+      rightOpenedOn: '2026-01-10',
+      subjectToRightsAndDuties: true,
+    });
   });
 
   it('should not reuse the opening date of an earlier right when the latest month has none', () => {
-    const facts = rightFacts([row({ status: 'pending', opened_on: null }), row({ reference_month: '2025-06-01', status: 'closed' })]);
+    const facts = rightFacts([
+      row({ status: 'pending', opened_on: null }),
+      row({ reference_month: '2025-06-01', status: 'closed' }),
+    ]);
     expect(facts.rightOpenedOn).toBeNull();
     expect(facts.rightStatus).toBe('pending');
   });

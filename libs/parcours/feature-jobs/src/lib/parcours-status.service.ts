@@ -43,23 +43,33 @@ export class ParcoursStatusService {
     return (await this.recomputeMany([personId], options)).get(personId) ?? null;
   }
 
-  async recomputeMany(personIds: readonly string[], options: RecomputeOptions = {}): Promise<Map<string, ParcoursStatusRecord>> {
+  async recomputeMany(
+    personIds: readonly string[],
+    options: RecomputeOptions = {},
+  ): Promise<Map<string, ParcoursStatusRecord>> {
     const manager = options.manager ?? this.dataSource.manager;
     const now = options.now ?? new Date();
     const result = new Map<string, ParcoursStatusRecord>();
     const unique = [...new Set(personIds)];
     for (let start = 0; start < unique.length; start += CHUNK_SIZE) {
       const chunk = unique.slice(start, start + CHUNK_SIZE);
-      for (const record of await this.recomputeChunk(manager, chunk, now)) result.set(record.personId, record);
+      for (const record of await this.recomputeChunk(manager, chunk, now))
+        result.set(record.personId, record);
     }
     return result;
   }
 
-  private async recomputeChunk(manager: EntityManager, personIds: string[], now: Date): Promise<ParcoursStatusRecord[]> {
+  private async recomputeChunk(
+    manager: EntityManager,
+    personIds: string[],
+    now: Date,
+  ): Promise<ParcoursStatusRecord[]> {
     const existing = new Set(
-      ((await manager.query('SELECT id FROM person WHERE id = ANY($1::uuid[])', [personIds])) as Array<{ id: string }>).map(
-        (row) => row.id,
-      ),
+      (
+        (await manager.query('SELECT id FROM person WHERE id = ANY($1::uuid[])', [personIds])) as Array<{
+          id: string;
+        }>
+      ).map((row) => row.id),
     );
     const missing = personIds.filter((id) => !existing.has(id));
     if (missing.length > 0) {
@@ -68,11 +78,10 @@ export class ParcoursStatusService {
     const ids = personIds.filter((id) => existing.has(id));
     if (ids.length === 0) return [];
 
-    const [rights, orientations, contracts] = await Promise.all([
-      this.rightsOf(manager, ids),
-      this.orientationsOf(manager, ids),
-      this.contractsOf(manager, ids),
-    ]);
+    // One after the other: inside a transaction the manager holds a single connection.
+    const rights = await this.rightsOf(manager, ids);
+    const orientations = await this.orientationsOf(manager, ids);
+    const contracts = await this.contractsOf(manager, ids);
     const records = ids.map((personId): ParcoursStatusRecord => {
       const facts: ParcoursFacts = {
         ...rightFacts(rights.get(personId) ?? []),
@@ -115,7 +124,10 @@ export class ParcoursStatusService {
   }
 
   /** Whether a contract is signed or active, and the latest signature among signed, active and suspended contracts. */
-  private async contractsOf(manager: EntityManager, ids: string[]): Promise<Map<string, { inForce: boolean; signedAt: Date | null }>> {
+  private async contractsOf(
+    manager: EntityManager,
+    ids: string[],
+  ): Promise<Map<string, { inForce: boolean; signedAt: Date | null }>> {
     const rows = (await manager.query(
       `SELECT c.person_id,
               bool_or(c.status IN ('signed', 'active')) AS in_force,
@@ -163,7 +175,12 @@ export class ParcoursStatusService {
  * for the same month), opening date from that month, the duty flag from the latest person-level row that states it.
  */
 export function rightFacts(
-  rows: ReadonlyArray<Pick<RightRow, 'person_level' | 'reference_month' | 'status' | 'opened_on' | 'subject_to_rights_and_duties'>>,
+  rows: ReadonlyArray<
+    Pick<
+      RightRow,
+      'person_level' | 'reference_month' | 'status' | 'opened_on' | 'subject_to_rights_and_duties'
+    >
+  >,
 ): Pick<ParcoursFacts, 'rightStatus' | 'rightOpenedOn' | 'subjectToRightsAndDuties'> {
   const latest = rows[0];
   if (!latest) return { rightStatus: null, rightOpenedOn: null, subjectToRightsAndDuties: false };

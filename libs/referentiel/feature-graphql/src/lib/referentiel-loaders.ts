@@ -16,13 +16,22 @@ export function referentielEntriesLoader(
   service: ReferentielService,
   options: { includeClosed: boolean },
 ): DataLoader<string, CodeListEntryEntity[] | null> {
-  return requestLoader(context, `referentiel.entries.${options.includeClosed ? 'all' : 'open'}`, async (lists) =>
-    groupBy(await service.entries(lists, { includeClosed: options.includeClosed }), (entry) => entry.listCode),
+  return requestLoader(
+    context,
+    `referentiel.entries.${options.includeClosed ? 'all' : 'open'}`,
+    async (lists) =>
+      groupBy(
+        await service.entries(lists, { includeClosed: options.includeClosed }),
+        (entry) => entry.listCode,
+      ),
   );
 }
 
 /** Per-request loader of one entry by list and code, closed entries included (existing data keeps its codes). */
-export function referentielEntryLoader(context: LoaderContext, service: ReferentielService): DataLoader<string, CodeListEntryEntity | null> {
+export function referentielEntryLoader(
+  context: LoaderContext,
+  service: ReferentielService,
+): DataLoader<string, CodeListEntryEntity | null> {
   return requestLoader(context, 'referentiel.entry', async (keys) => {
     const lists = [...new Set(keys.map((key) => key.split(KEY_SEPARATOR)[0] as string))];
     const entries = await service.entries(lists, { includeClosed: true });

@@ -1,4 +1,8 @@
-import type { CodeListEntity, CodeListEntryEntity, CodeListEntryRevisionEntity } from '@spie/referentiel/data-access';
+import type {
+  CodeListEntity,
+  CodeListEntryEntity,
+  CodeListEntryRevisionEntity,
+} from '@spie/referentiel/data-access';
 
 import type { CodeListDTO, ReferentielEntryDTO, ReferentielEntryRevisionDTO } from './dtos/referentiel.dto';
 

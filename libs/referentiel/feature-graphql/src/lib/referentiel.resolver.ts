@@ -22,7 +22,9 @@ export class ReferentielResolver {
   constructor(private readonly service: ReferentielService) {}
 
   @PublicEndpoint()
-  @Query(() => ReferentielDTO, { description: 'The shared référentiel: current version, versions and code lists' })
+  @Query(() => ReferentielDTO, {
+    description: 'The shared référentiel: current version, versions and code lists',
+  })
   async referentiel(): Promise<ReferentielDTO> {
     const versions = [...(await this.service.versions())].sort(
       (a, b) => b.publishedAt.localeCompare(a.publishedAt) || b.loadedAt.getTime() - a.loadedAt.getTime(),
@@ -50,12 +52,15 @@ export class ReferentielResolver {
     @Args('code', { type: () => String }) code: string,
     @Context() context: LoaderContext,
   ): Promise<ReferentielEntryDTO | null> {
-    const entries = (await referentielEntriesLoader(context, this.service, { includeClosed: true }).load(list)) ?? [];
+    const entries =
+      (await referentielEntriesLoader(context, this.service, { includeClosed: true }).load(list)) ?? [];
     const entry = entries.find((row) => row.code === code);
     return entry ? toReferentielEntryDTO(entry) : null;
   }
 
-  @ResolveField(() => [CodeListDTO], { description: 'The code lists, all of them or those named, ordered by code' })
+  @ResolveField(() => [CodeListDTO], {
+    description: 'The code lists, all of them or those named, ordered by code',
+  })
   async lists(
     @Args('codes', { type: () => [String], nullable: true }) codes?: string[] | null,
   ): Promise<CodeListDTO[]> {
@@ -68,15 +73,17 @@ export class ReferentielResolver {
 export class CodeListResolver {
   constructor(private readonly service: ReferentielService) {}
 
-  @ResolveField(() => [ReferentielEntryDTO], { description: 'Entries in list order; closed ones only when asked' })
+  @ResolveField(() => [ReferentielEntryDTO], {
+    description: 'Entries in list order; closed ones only when asked',
+  })
   async entries(
     @Parent() list: CodeListDTO,
     @Context() context: LoaderContext,
-    @Args('includeClosed', { type: () => Boolean, defaultValue: false }) includeClosed: boolean,
+    @Args('includeClosed', { type: () => Boolean, nullable: true, defaultValue: false })
+    includeClosed: boolean | null,
   ): Promise<ReferentielEntryDTO[]> {
-    return ((await referentielEntriesLoader(context, this.service, { includeClosed }).load(list.code)) ?? []).map(
-      toReferentielEntryDTO,
-    );
+    const loader = referentielEntriesLoader(context, this.service, { includeClosed: includeClosed === true });
+    return ((await loader.load(list.code)) ?? []).map(toReferentielEntryDTO);
   }
 }
 
@@ -87,7 +94,10 @@ export class ReferentielEntryResolver {
   @ResolveField(() => [ReferentielEntryRevisionDTO], {
     description: 'The state of the entry in each version that added or changed it, newest first',
   })
-  async history(@Parent() entry: ReferentielEntryDTO, @Context() context: LoaderContext): Promise<ReferentielEntryRevisionDTO[]> {
+  async history(
+    @Parent() entry: ReferentielEntryDTO,
+    @Context() context: LoaderContext,
+  ): Promise<ReferentielEntryRevisionDTO[]> {
     // Revisions are read per entry (the service reads one entry's history); the loader dedupes within a request.
     const loader = requestLoader(context, 'referentiel.revisions', async (keys) => {
       const pairs = keys.map((key) => JSON.parse(key) as [string, string]);

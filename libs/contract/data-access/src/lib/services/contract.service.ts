@@ -64,8 +64,12 @@ export interface SignatureData {
   signatureMethod: SignatureMethod;
 }
 
-export type ContractObjectiveWithActions = ContractObjectiveEntity & { actions: ContractActionEntity[] };
-export type ContractVersionWithContent = ContractVersionEntity & { objectives: ContractObjectiveWithActions[] };
+export type ContractObjectiveWithActions = Omit<ContractObjectiveEntity, 'actions'> & {
+  actions: ContractActionEntity[];
+};
+export type ContractVersionWithContent = Omit<ContractVersionEntity, 'objectives'> & {
+  objectives: ContractObjectiveWithActions[];
+};
 
 /** Status of a new action, before any follow-up. */
 const INITIAL_ACTION_STATUS = 'planned';
@@ -82,19 +86,36 @@ export class ContractService {
   ) {}
 
   /** Creates a contract in draft with its version 1 (objectives → actions). */
-  async create(personId: string, input: CreateContractData, provenance: Provenance, actor: Actor): Promise<ContractEntity> {
+  async create(
+    personId: string,
+    input: CreateContractData,
+    provenance: Provenance,
+    actor: Actor,
+  ): Promise<ContractEntity> {
     assertContractDates(input.startDate, input.endDate);
     return this.dataSource.transaction(async (em) => {
       if (!isUuid(personId) || !(await em.getRepository(PersonEntity).exists({ where: { id: personId } }))) {
         throw new ContractException(ContractExceptionCode.PersonNotFound, 'Person not found');
       }
       const organisationId = input.organisationId ?? actor.organisationId;
-      if (!organisationId || !isUuid(organisationId) || !(await em.getRepository(OrganisationEntity).exists({ where: { id: organisationId } }))) {
-        throw new ContractException(ContractExceptionCode.OrganisationNotFound, 'Organisation not found', { fields: ['organisationId'] });
+      if (
+        !organisationId ||
+        !isUuid(organisationId) ||
+        !(await em.getRepository(OrganisationEntity).exists({ where: { id: organisationId } }))
+      ) {
+        throw new ContractException(ContractExceptionCode.OrganisationNotFound, 'Organisation not found', {
+          fields: ['organisationId'],
+        });
       }
       const referentAgentId = input.referentAgentId ?? null;
-      if (referentAgentId && (!isUuid(referentAgentId) || !(await em.getRepository(AgentEntity).exists({ where: { id: referentAgentId, active: true } })))) {
-        throw new ContractException(ContractExceptionCode.ReferentNotFound, 'Référent not found', { fields: ['referentAgentId'] });
+      if (
+        referentAgentId &&
+        (!isUuid(referentAgentId) ||
+          !(await em.getRepository(AgentEntity).exists({ where: { id: referentAgentId, active: true } })))
+      ) {
+        throw new ContractException(ContractExceptionCode.ReferentNotFound, 'Référent not found', {
+          fields: ['referentAgentId'],
+        });
       }
       const objectives = await this.resolveObjectives(input.objectives, em);
       const contract = await em.getRepository(ContractEntity).save(
@@ -126,13 +147,24 @@ export class ContractService {
         }),
       );
       await this.insertObjectives(version.id, objectives, em);
-      await this.appendEvents(em, contract.id, 1, [{ kind: 'created', fromStatus: null, toStatus: 'draft' }], null, provenance);
+      await this.appendEvents(
+        em,
+        contract.id,
+        1,
+        [{ kind: 'created', fromStatus: null, toStatus: 'draft' }],
+        null,
+        provenance,
+      );
       return contract;
     });
   }
 
   /** Replaces the content of the draft version; a signed version is refused with SIGNED_VERSION_IMMUTABLE. */
-  async updateDraft(contractId: string, input: UpdateContractDraftData, provenance: Provenance): Promise<ContractEntity> {
+  async updateDraft(
+    contractId: string,
+    input: UpdateContractDraftData,
+    provenance: Provenance,
+  ): Promise<ContractEntity> {
     return this.dataSource.transaction(async (em) => {
       const contract = await this.lockContract(contractId, em);
       const draft = await this.latestVersion(contract.id, em);
@@ -147,7 +179,12 @@ export class ContractService {
       }
       await em.getRepository(ContractVersionEntity).update(
         { id: draft.id },
-        { startDate, endDate, notes: input.notes === undefined ? draft.notes : input.notes, provenance: provenanceOf(provenance) },
+        {
+          startDate,
+          endDate,
+          notes: input.notes === undefined ? draft.notes : input.notes,
+          provenance: provenanceOf(provenance),
+        },
       );
       if (contract.status === 'draft') {
         // Before the first signature, the draft is the version in force.
@@ -163,7 +200,12 @@ export class ContractService {
    * Signs the draft version: signature record and content hash on the version; a first signature moves the contract
    * to `signed`, and on to `active` at once when its start date has come (see `signatureSteps`).
    */
-  async sign(contractId: string, signature: SignatureData, provenance: Provenance, actor: Actor): Promise<ContractEntity> {
+  async sign(
+    contractId: string,
+    signature: SignatureData,
+    provenance: Provenance,
+    actor: Actor,
+  ): Promise<ContractEntity> {
     return this.dataSource.transaction(async (em) => {
       const contract = await this.lockContract(contractId, em);
       const version = await this.latestVersion(contract.id, em);
@@ -186,7 +228,11 @@ export class ContractService {
           themeCode: objective.themeCode,
           code: objective.code,
           label: objective.label,
-          actions: objective.actions.map((action) => ({ code: action.code, label: action.label, dueDate: action.dueDate })),
+          actions: objective.actions.map((action) => ({
+            code: action.code,
+            label: action.label,
+            dueDate: action.dueDate,
+          })),
         })),
       });
       await em.getRepository(ContractVersionEntity).update(
@@ -199,7 +245,7 @@ export class ContractService {
           contentHash,
         },
       );
-      contract.status = steps[steps.length - 1]!.toStatus;
+      contract.status = steps.reduce((_, step) => step.toStatus, contract.status);
       contract.currentVersion = version.version;
       contract.startDate = version.startDate;
       contract.endDate = version.endDate;
@@ -222,7 +268,14 @@ export class ContractService {
       contract.status = step.toStatus;
       if (step.toStatus === 'ended') contract.endReason = reason?.trim() ?? null;
       const saved = await em.getRepository(ContractEntity).save(contract);
-      await this.appendEvents(em, contract.id, contract.currentVersion, [step], reason?.trim() || null, provenance);
+      await this.appendEvents(
+        em,
+        contract.id,
+        contract.currentVersion,
+        [step],
+        reason?.trim() || null,
+        provenance,
+      );
       return saved;
     });
   }
@@ -282,10 +335,16 @@ export class ContractService {
     provenance: Provenance,
   ): Promise<{ contract: ContractEntity; action: ContractActionEntity }> {
     return this.dataSource.transaction(async (em) => {
-      const action = isUuid(actionId) ? await em.getRepository(ContractActionEntity).findOne({ where: { id: actionId } }) : null;
+      const action = isUuid(actionId)
+        ? await em.getRepository(ContractActionEntity).findOne({ where: { id: actionId } })
+        : null;
       if (!action) throw new ContractException(ContractExceptionCode.ActionNotFound, 'Action not found');
-      const objective = await em.getRepository(ContractObjectiveEntity).findOneOrFail({ where: { id: action.objectiveId } });
-      const version = await em.getRepository(ContractVersionEntity).findOneOrFail({ where: { id: objective.contractVersionId } });
+      const objective = await em
+        .getRepository(ContractObjectiveEntity)
+        .findOneOrFail({ where: { id: action.objectiveId } });
+      const version = await em
+        .getRepository(ContractVersionEntity)
+        .findOneOrFail({ where: { id: objective.contractVersionId } });
       const contract = await this.lockContract(version.contractId, em);
       assertActionFollowable(contract.status, version);
       await this.assertCodes([{ list: 'action-status', code: status, field: 'status' }], em);
@@ -333,7 +392,9 @@ export class ContractService {
       versions.map((version) => version.id),
       this.dataSource.manager,
     );
-    const withContent = versions.map((version) => Object.assign(version, { objectives: objectives.get(version.id) ?? [] }));
+    const withContent = versions.map((version) =>
+      Object.assign(version, { objectives: objectives.get(version.id) ?? [] }),
+    );
     return groupRows(withContent, (version) => version.contractId);
   }
 
@@ -341,7 +402,9 @@ export class ContractService {
   async eventsOf(contractIds: readonly string[]): Promise<Map<string, ContractEventEntity[]>> {
     const wanted = contractIds.filter(isUuid);
     if (wanted.length === 0) return new Map();
-    const rows = await this.dataSource.getRepository(ContractEventEntity).find({ where: { contractId: In(wanted) } });
+    const rows = await this.dataSource
+      .getRepository(ContractEventEntity)
+      .find({ where: { contractId: In(wanted) } });
     // Steps of one command share their instant: the life-cycle order breaks the tie (signed before activated).
     rows.sort(
       (a, b) =>
@@ -366,19 +429,26 @@ export class ContractService {
 
   private async lockContract(contractId: string, em: EntityManager): Promise<ContractEntity> {
     const contract = isUuid(contractId)
-      ? await em.getRepository(ContractEntity).findOne({ where: { id: contractId }, lock: { mode: 'pessimistic_write' } })
+      ? await em
+          .getRepository(ContractEntity)
+          .findOne({ where: { id: contractId }, lock: { mode: 'pessimistic_write' } })
       : null;
     if (!contract) throw new ContractException(ContractExceptionCode.ContractNotFound, 'Contract not found');
     return contract;
   }
 
   private async latestVersion(contractId: string, em: EntityManager): Promise<ContractVersionEntity> {
-    const [latest] = await em.getRepository(ContractVersionEntity).find({ where: { contractId }, order: { version: 'DESC' }, take: 1 });
+    const [latest] = await em
+      .getRepository(ContractVersionEntity)
+      .find({ where: { contractId }, order: { version: 'DESC' }, take: 1 });
     if (!latest) throw new Error(`contract ${contractId} has no version`);
     return latest;
   }
 
-  private async objectivesOf(versionIds: readonly string[], em: EntityManager): Promise<Map<string, ContractObjectiveWithActions[]>> {
+  private async objectivesOf(
+    versionIds: readonly string[],
+    em: EntityManager,
+  ): Promise<Map<string, ContractObjectiveWithActions[]>> {
     if (versionIds.length === 0) return new Map();
     const objectives = await em.getRepository(ContractObjectiveEntity).find({
       where: { contractVersionId: In([...versionIds]) },
@@ -393,7 +463,11 @@ export class ContractService {
 
   private async insertObjectives(
     versionId: string,
-    objectives: ReadonlyArray<Omit<ContractObjectiveContent, 'actions'> & { actions: Array<ContractObjectiveContent['actions'][number] & { initialStatus?: string }> }>,
+    objectives: ReadonlyArray<
+      Omit<ContractObjectiveContent, 'actions'> & {
+        actions: Array<ContractObjectiveContent['actions'][number] & { initialStatus?: string }>;
+      }
+    >,
     em: EntityManager,
   ): Promise<void> {
     const repository = em.getRepository(ContractObjectiveEntity);
@@ -441,10 +515,15 @@ export class ContractService {
   }
 
   /** Codes must exist in their list and be open; labels default to the référentiel's; codes must fit the theme. */
-  private async resolveObjectives(objectives: readonly ContractObjectiveInput[], em: EntityManager): Promise<ContractObjectiveContent[]> {
+  private async resolveObjectives(
+    objectives: readonly ContractObjectiveInput[],
+    em: EntityManager,
+  ): Promise<ContractObjectiveContent[]> {
     const references = contractCodeReferences(objectives);
     await this.assertCodes(references, em);
-    const codes = references.filter((reference) => reference.list !== 'theme').map((reference) => reference.code);
+    const codes = references
+      .filter((reference) => reference.list !== 'theme')
+      .map((reference) => reference.code);
     const entries =
       codes.length === 0
         ? []
@@ -460,17 +539,23 @@ export class ContractService {
     const problems: Array<{ code: ReferentielExceptionCode; message: string; fields: string[] }> = [];
     for (const [list, listed] of byList) {
       try {
-        await this.referentiel.assertCodes(list as CodeListCode, listed.map((reference) => reference.code), {
-          forNewData: true,
-          manager: em,
-        });
+        await this.referentiel.assertCodes(
+          list as CodeListCode,
+          listed.map((reference) => reference.code),
+          {
+            forNewData: true,
+            manager: em,
+          },
+        );
       } catch (error) {
         if (!(error instanceof ReferentielException)) throw error;
         const codes = (error.details?.['codes'] as string[] | undefined) ?? [];
         problems.push({
           code: error.code,
           message: error.message,
-          fields: listed.filter((reference) => codes.includes(reference.code)).map((reference) => reference.field),
+          fields: listed
+            .filter((reference) => codes.includes(reference.code))
+            .map((reference) => reference.field),
         });
       }
     }

@@ -11,13 +11,20 @@ import {
 } from '@spie/contract/domain';
 import { LocalDateScalar } from '@spie/platform/graphql';
 
-const enumOf = <T extends string>(values: readonly T[]) => Object.fromEntries(values.map((value) => [value, value])) as Record<T, T>;
+const enumOf = <T extends string>(values: readonly T[]) =>
+  Object.fromEntries(values.map((value) => [value, value])) as Record<T, T>;
 
 export const ContractTypeEnum = enumOf(CONTRACT_TYPES);
-registerEnumType(ContractTypeEnum, { name: 'ContractType', description: 'CER, PPAE, CEJ, PACEA or the unified contrat d’engagement' });
+registerEnumType(ContractTypeEnum, {
+  name: 'ContractType',
+  description: 'CER, PPAE, CEJ, PACEA or the unified contrat d’engagement',
+});
 
 export const ContractStatusEnum = enumOf(CONTRACT_STATUSES);
-registerEnumType(ContractStatusEnum, { name: 'ContractStatus', description: 'draft → signed → active ⇄ suspended; ended' });
+registerEnumType(ContractStatusEnum, {
+  name: 'ContractStatus',
+  description: 'draft → signed → active ⇄ suspended; ended',
+});
 
 export const SignatureMethodEnum = enumOf(SIGNATURE_METHODS);
 registerEnumType(SignatureMethodEnum, { name: 'SignatureMethod' });
@@ -25,7 +32,8 @@ registerEnumType(SignatureMethodEnum, { name: 'SignatureMethod' });
 export const ContractStatusChangeEnum = enumOf(CONTRACT_STATUS_CHANGES);
 registerEnumType(ContractStatusChangeEnum, {
   name: 'ContractStatusChange',
-  description: 'activate (signed → active), suspend (active → suspended), resume (suspended → active), end (→ ended, with a reason)',
+  description:
+    'activate (signed → active), suspend (active → suspended), resume (suspended → active), end (→ ended, with a reason)',
 });
 
 @ObjectType('ContractActionStatusChange', { description: 'One follow-up of an action' })
@@ -79,7 +87,9 @@ export class ContractObjectiveDTO {
   actions!: ContractActionDTO[];
 }
 
-@ObjectType('ContractVersion', { description: 'The content of a contract at one version; immutable once signed' })
+@ObjectType('ContractVersion', {
+  description: 'The content of a contract at one version; immutable once signed',
+})
 export class ContractVersionDTO {
   @Field(() => ID)
   id!: string;
@@ -105,7 +115,10 @@ export class ContractVersionDTO {
   @Field(() => SignatureMethodEnum, { nullable: true })
   signatureMethod!: SignatureMethod | null;
 
-  @Field(() => String, { nullable: true, description: 'SHA-256 (hex) of the canonical JSON of dates, objectives and actions, set at signature' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'SHA-256 (hex) of the canonical JSON of dates, objectives and actions, set at signature',
+  })
   contentHash!: string | null;
 
   @Field(() => [ContractObjectiveDTO])
@@ -117,7 +130,9 @@ export class ContractVersionDTO {
 
 @ObjectType('ContractEvent', { description: 'One step of the life cycle' })
 export class ContractEventDTO {
-  @Field(() => String, { description: 'created, signed, activated, suspended, resumed, ended, amended, amendment_signed' })
+  @Field(() => String, {
+    description: 'created, signed, activated, suspended, resumed, ended, amended, amendment_signed',
+  })
   kind!: string;
 
   @Field(() => ContractStatusEnum, { nullable: true })
@@ -156,7 +171,9 @@ export class ContractDTO {
   @Field(() => LocalDateScalar, { nullable: true })
   endDate!: string | null;
 
-  @Field(() => Int, { description: 'Version in force: the latest signed one, or the draft before any signature' })
+  @Field(() => Int, {
+    description: 'Version in force: the latest signed one, or the draft before any signature',
+  })
   currentVersion!: number;
 
   @Field(() => String, { nullable: true })
@@ -170,4 +187,3 @@ export class ContractDTO {
   organisationId!: string;
   referentAgentId!: string | null;
 }
-

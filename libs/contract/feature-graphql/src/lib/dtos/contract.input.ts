@@ -84,7 +84,10 @@ export class CreateContractInput {
   @IsIn(CONTRACT_TYPES)
   type!: ContractType;
 
-  @Field(() => ID, { nullable: true, description: "Organisation holding the contract; defaults to the caller's" })
+  @Field(() => ID, {
+    nullable: true,
+    description: "Organisation holding the contract; defaults to the caller's",
+  })
   @IsOptional()
   @IsUUID()
   organisationId?: string | null;
@@ -116,7 +119,10 @@ export class CreateContractInput {
   objectives!: ContractObjectiveInput[];
 }
 
-@InputType({ description: 'Parts left out are kept; objectives, when given, replace every objective and action of the draft' })
+@InputType({
+  description:
+    'Parts left out are kept; objectives, when given, replace every objective and action of the draft',
+})
 export class UpdateContractDraftInput {
   @Field(() => ID)
   @IsUUID()
@@ -190,7 +196,9 @@ export class SetContractActionStatusInput {
   @IsUUID()
   actionId!: string;
 
-  @Field(() => String, { description: '`action-status` code (planned, in_progress, done, abandoned, canceled, standby)' })
+  @Field(() => String, {
+    description: '`action-status` code (planned, in_progress, done, abandoned, canceled, standby)',
+  })
   @IsString()
   @MaxLength(64)
   status!: string;

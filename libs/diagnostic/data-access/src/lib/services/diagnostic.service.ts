@@ -31,7 +31,10 @@ export interface DiagnosticAuthor {
 }
 
 /** A diagnostic version with its items and projects loaded. */
-export type DiagnosticWithContent = DiagnosticEntity & { items: DiagnosticItemEntity[]; projects: DiagnosticProjectEntity[] };
+export type DiagnosticWithContent = DiagnosticEntity & {
+  items: DiagnosticItemEntity[];
+  projects: DiagnosticProjectEntity[];
+};
 
 export interface ReferentielLabel {
   label: string;
@@ -66,10 +69,17 @@ export class DiagnosticService {
       await this.assertCodes(input, em);
       const referentielVersion = await this.referentiel.currentVersion();
       if (!referentielVersion) {
-        throw new DiagnosticException(DiagnosticExceptionCode.ReferentielNotLoaded, 'No référentiel version is loaded');
+        throw new DiagnosticException(
+          DiagnosticExceptionCode.ReferentielNotLoaded,
+          'No référentiel version is loaded',
+        );
       }
       const previous = (await this.latestOf([personId], em)).get(personId) ?? null;
-      const next = buildNextDiagnosticSnapshot<Provenance>(previous ? toSnapshot(previous) : null, input, provenance);
+      const next = buildNextDiagnosticSnapshot<Provenance>(
+        previous ? toSnapshot(previous) : null,
+        input,
+        provenance,
+      );
       const repository = em.getRepository(DiagnosticEntity);
       const diagnostic = repository.create({
         personId,
@@ -83,10 +93,14 @@ export class DiagnosticService {
         authorOrganisationId: author.organisationId,
         provenance: provenanceOf(provenance),
         items: next.items.map((item) =>
-          em.getRepository(DiagnosticItemEntity).create({ ...item, provenance: provenanceOf(item.provenance) }),
+          em
+            .getRepository(DiagnosticItemEntity)
+            .create({ ...item, provenance: provenanceOf(item.provenance) }),
         ),
         projects: next.projects.map((project) =>
-          em.getRepository(DiagnosticProjectEntity).create({ ...project, provenance: provenanceOf(project.provenance) }),
+          em
+            .getRepository(DiagnosticProjectEntity)
+            .create({ ...project, provenance: provenanceOf(project.provenance) }),
         ),
       });
       return repository.save(diagnostic);
@@ -124,18 +138,32 @@ export class DiagnosticService {
     if (pairs.length === 0) return new Map();
     const rows = await this.dataSource.getRepository(CodeListEntryEntity).find({
       select: { listCode: true, code: true, label: true, position: true },
-      where: { listCode: In([...new Set(pairs.map(([list]) => list))]), code: In([...new Set(pairs.map(([, code]) => code))]) },
+      where: {
+        listCode: In([...new Set(pairs.map(([list]) => list))]),
+        code: In([...new Set(pairs.map(([, code]) => code))]),
+      },
     });
-    return new Map(rows.map((row) => [referentielEntryKey(row.listCode, row.code), { label: row.label, position: row.position }]));
+    return new Map(
+      rows.map((row) => [
+        referentielEntryKey(row.listCode, row.code),
+        { label: row.label, position: row.position },
+      ]),
+    );
   }
 
-  private async byIds(ids: readonly string[], em: EntityManager = this.dataSource.manager): Promise<Map<string, DiagnosticWithContent>> {
+  private async byIds(
+    ids: readonly string[],
+    em: EntityManager = this.dataSource.manager,
+  ): Promise<Map<string, DiagnosticWithContent>> {
     if (ids.length === 0) return new Map();
     const rows = await em.getRepository(DiagnosticEntity).findBy({ id: In([...ids]) });
     return this.withContent(rows, em, (row) => row.id);
   }
 
-  private async latestOf(personIds: readonly string[], em: EntityManager): Promise<Map<string, DiagnosticWithContent>> {
+  private async latestOf(
+    personIds: readonly string[],
+    em: EntityManager,
+  ): Promise<Map<string, DiagnosticWithContent>> {
     const wanted = [...new Set(personIds.filter(isUuid))];
     if (wanted.length === 0) return new Map();
     const latest: Array<{ id: string }> = await em.query(
@@ -158,8 +186,12 @@ export class DiagnosticService {
     if (diagnostics.length === 0) return new Map();
     const ids = diagnostics.map((row) => row.id);
     const [items, projects] = await Promise.all([
-      em.getRepository(DiagnosticItemEntity).find({ where: { diagnosticId: In(ids) }, order: { themeCode: 'ASC', kind: 'ASC', code: 'ASC' } }),
-      em.getRepository(DiagnosticProjectEntity).find({ where: { diagnosticId: In(ids) }, order: { romeCode: 'ASC' } }),
+      em
+        .getRepository(DiagnosticItemEntity)
+        .find({ where: { diagnosticId: In(ids) }, order: { themeCode: 'ASC', kind: 'ASC', code: 'ASC' } }),
+      em
+        .getRepository(DiagnosticProjectEntity)
+        .find({ where: { diagnosticId: In(ids) }, order: { romeCode: 'ASC' } }),
     ]);
     return new Map(
       diagnostics.map((row) => [
@@ -181,14 +213,26 @@ export class DiagnosticService {
     for (const reference of diagnosticCodeReferences(input)) {
       byList.set(reference.list, [...(byList.get(reference.list) ?? []), reference]);
     }
-    const problems: Array<{ code: ReferentielExceptionCode; message: string; fields: string[]; list: string; codes: string[] }> = [];
+    const problems: Array<{
+      code: ReferentielExceptionCode;
+      message: string;
+      fields: string[];
+      list: string;
+      codes: string[];
+    }> = [];
     for (const [list, references] of byList) {
       try {
-        await this.referentiel.assertCodes(list, references.map((reference) => reference.code), { forNewData: true, manager: em });
+        await this.referentiel.assertCodes(
+          list,
+          references.map((reference) => reference.code),
+          { forNewData: true, manager: em },
+        );
       } catch (error) {
         if (!(error instanceof ReferentielException)) throw error;
         const codes = (error.details?.['codes'] as string[] | undefined) ?? [];
-        const fields = references.filter((reference) => codes.includes(reference.code)).map((reference) => reference.field);
+        const fields = references
+          .filter((reference) => codes.includes(reference.code))
+          .map((reference) => reference.field);
         problems.push({ code: error.code, message: error.message, fields, list, codes });
       }
     }

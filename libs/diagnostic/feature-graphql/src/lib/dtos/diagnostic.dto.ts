@@ -27,7 +27,9 @@ export class DiagnosticSituationDTO {
   provenance!: ProvenanceDTO;
 }
 
-@ObjectType('DiagnosticGradedItem', { description: 'A need (`objective` code) or a France Travail constraint, with its value' })
+@ObjectType('DiagnosticGradedItem', {
+  description: 'A need (`objective` code) or a France Travail constraint, with its value',
+})
 export class DiagnosticGradedItemDTO {
   @Field(() => String)
   code!: string;
@@ -35,7 +37,10 @@ export class DiagnosticGradedItemDTO {
   @Field(() => String)
   label!: string;
 
-  @Field(() => String, { description: 'ft-besoin-value for needs (POINT_FORT, BESOIN, NON_EXPLORE); OUI, NON_ABORDEE or CLOTUREE for constraints' })
+  @Field(() => String, {
+    description:
+      'ft-besoin-value for needs (POINT_FORT, BESOIN, NON_EXPLORE); OUI, NON_ABORDEE or CLOTUREE for constraints',
+  })
   value!: string;
 
   @Field(() => ProvenanceDTO)
@@ -75,7 +80,9 @@ export class DiagnosticProjectDTO {
   provenance!: ProvenanceDTO;
 }
 
-@ObjectType('Diagnostic', { description: "One immutable version of a person's socio-professional diagnostic" })
+@ObjectType('Diagnostic', {
+  description: "One immutable version of a person's socio-professional diagnostic",
+})
 export class DiagnosticDTO {
   @Field(() => ID)
   id!: string;
@@ -95,7 +102,10 @@ export class DiagnosticDTO {
   @Field(() => LocalDateScalar, { nullable: true })
   workSituationSince!: string | null;
 
-  @Field(() => Boolean, { nullable: true, description: 'Reconnaissance de la qualité de travailleur handicapé' })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Reconnaissance de la qualité de travailleur handicapé',
+  })
   rqth!: boolean | null;
 
   @Field(() => String, { description: 'Référentiel version the codes were chosen from' })

@@ -127,9 +127,14 @@ export class HouseholdRightsService {
 
   /**
    * Creates or updates the household identified by organisme + matricule, with the state sent by the flux (a field
-   * left out is set to null). `outcome` tells the connector whether anything changed.
+   * left out is set to null). `outcome` tells the connector whether anything changed. The household row itself has no
+   * provenance columns: its facts with provenance are the memberships and the right rows.
    */
-  async upsertHousehold(input: HouseholdInput, _provenance: Provenance, manager?: EntityManager): Promise<UpsertHouseholdResult> {
+  async upsertHousehold(
+    input: HouseholdInput,
+    _provenance: Provenance,
+    manager?: EntityManager,
+  ): Promise<UpsertHouseholdResult> {
     const run = async (em: EntityManager): Promise<UpsertHouseholdResult> => {
       await this.assertCodes('situation-familiale', [input.familySituation], em);
       const repository = em.getRepository(HouseholdEntity);
@@ -151,7 +156,9 @@ export class HouseholdRightsService {
         .returning(['id'])
         .execute();
       const household = await repository.findOneOrFail({ where: key, lock: { mode: 'pessimistic_write' } });
-      if ((inserted.raw as Array<{ id: string }>).some((row) => row.id === household.id)) return { household, outcome: 'created' };
+      if ((inserted.raw as Array<{ id: string }>).some((row) => row.id === household.id)) {
+        return { household, outcome: 'created' };
+      }
       if (referenceAt && !shouldApplyReference(referenceAt, household.lastReferenceAt)) {
         return { household, outcome: 'ignored_older_reference' };
       }
@@ -163,8 +170,12 @@ export class HouseholdRightsService {
           );
       const patch: Partial<HouseholdEntity> = {};
       for (const field of changed) Object.assign(patch, { [field]: values[field] });
-      const nextReference = referenceAt ? laterReference(household.lastReferenceAt, referenceAt) : household.lastReferenceAt;
-      if (nextReference?.getTime() !== household.lastReferenceAt?.getTime()) patch.lastReferenceAt = nextReference;
+      const nextReference = referenceAt
+        ? laterReference(household.lastReferenceAt, referenceAt)
+        : household.lastReferenceAt;
+      if (nextReference?.getTime() !== household.lastReferenceAt?.getTime()) {
+        patch.lastReferenceAt = nextReference;
+      }
       if (input.contentHash && !sameHash) patch.contentHash = input.contentHash;
       if (Object.keys(patch).length > 0) {
         await repository.update({ id: household.id }, patch);
@@ -191,22 +202,37 @@ export class HouseholdRightsService {
     const personIds = members.map((member) => member.personId);
     const duplicates = personIds.filter((id, index) => personIds.indexOf(id) !== index);
     if (duplicates.length > 0) {
-      throw new HouseholdRightsException(HouseholdRightsExceptionCode.DuplicateMember, 'A person is listed twice in the household', {
-        personIds: [...new Set(duplicates)],
-      });
+      throw new HouseholdRightsException(
+        HouseholdRightsExceptionCode.DuplicateMember,
+        'A person is listed twice in the household',
+        {
+          personIds: [...new Set(duplicates)],
+        },
+      );
     }
     const run = async (em: EntityManager): Promise<SetMembersResult> => {
       const household = await this.lockHousehold(em, householdId);
-      if (!shouldApplyReference(day, household.lastReferenceAt)) return { outcome: 'ignored_older_reference', opened: 0, closed: 0 };
-      await this.assertCodes('role-personne', members.map((member) => member.role), em);
+      if (!shouldApplyReference(day, household.lastReferenceAt)) {
+        return { outcome: 'ignored_older_reference', opened: 0, closed: 0 };
+      }
+      await this.assertCodes(
+        'role-personne',
+        members.map((member) => member.role),
+        em,
+      );
       await this.assertPersonsExist(em, personIds);
       const repository = em.getRepository(HouseholdMemberEntity);
       const open = await repository.find({ where: { householdId, validTo: IsNull() } });
       const wanted = new Map(members.map((member) => [member.personId, member.role]));
       const toClose = open.filter((membership) => wanted.get(membership.personId) !== membership.role);
-      const kept = new Set(open.filter((membership) => !toClose.includes(membership)).map((membership) => membership.personId));
+      const kept = new Set(
+        open.filter((membership) => !toClose.includes(membership)).map((membership) => membership.personId),
+      );
       for (const membership of toClose) {
-        await repository.update({ id: membership.id }, { validTo: membership.validFrom > day ? membership.validFrom : day });
+        await repository.update(
+          { id: membership.id },
+          { validTo: membership.validFrom > day ? membership.validFrom : day },
+        );
       }
       const toOpen = members.filter((member) => !kept.has(member.personId));
       if (toOpen.length > 0) {
@@ -232,7 +258,11 @@ export class HouseholdRightsService {
    * Codes are checked against the référentiel; a row identical to the latest one of the same household, person and
    * month is not written again; a month older than the household's latest applied flux is ignored.
    */
-  async recordRightStatus(input: RightStatusInput, provenance: Provenance, manager?: EntityManager): Promise<RecordRightStatusResult> {
+  async recordRightStatus(
+    input: RightStatusInput,
+    provenance: Provenance,
+    manager?: EntityManager,
+  ): Promise<RecordRightStatusResult> {
     const referenceMonth = toReferenceMonth(input.referenceMonth);
     const status = rsaStatusFromEtatDossier(input.etatDossier);
     const next = {
@@ -252,10 +282,15 @@ export class HouseholdRightsService {
           .getRepository(HouseholdMemberEntity)
           .exists({ where: { householdId: household.id, personId, validTo: IsNull() } });
         if (!member) {
-          throw new HouseholdRightsException(HouseholdRightsExceptionCode.PersonNotMember, 'The person is not a current member of the household');
+          throw new HouseholdRightsException(
+            HouseholdRightsExceptionCode.PersonNotMember,
+            'The person is not a current member of the household',
+          );
         }
       }
-      if (!shouldApplyReference(referenceMonth, household.lastReferenceAt)) return { outcome: 'ignored_older_reference', row: null };
+      if (!shouldApplyReference(referenceMonth, household.lastReferenceAt)) {
+        return { outcome: 'ignored_older_reference', row: null };
+      }
       await this.assertCodes('etat-dossier-rsa', [next.etatDossier], em);
       await this.assertCodes('motif-suspension-rsa', [next.suspensionReason], em);
       await this.assertCodes('motif-cloture-rsa', [next.closureReason], em);
@@ -264,7 +299,9 @@ export class HouseholdRightsService {
         where: { householdId: household.id, personId: personId ?? IsNull(), referenceMonth },
         order: { provenance: { recordedAt: 'DESC' }, id: 'DESC' },
       });
-      if (latest && RIGHT_FIELDS.every((field) => latest[field] === next[field])) return { outcome: 'unchanged', row: latest };
+      if (latest && RIGHT_FIELDS.every((field) => latest[field] === next[field])) {
+        return { outcome: 'unchanged', row: latest };
+      }
       const row = await repository.save(
         repository.create({
           householdId: household.id,
@@ -284,12 +321,21 @@ export class HouseholdRightsService {
   // ---------------------------------------------------------------------------------------------------------------
   // Reads (batched: one query per kind of row, whatever the number of people)
 
-  async findHousehold(organisme: Organisme, matricule: string, manager: EntityManager = this.dataSource.manager): Promise<HouseholdEntity | null> {
-    return manager.getRepository(HouseholdEntity).findOne({ where: { organisme, matricule: matricule.trim() } });
+  async findHousehold(
+    organisme: Organisme,
+    matricule: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<HouseholdEntity | null> {
+    return manager
+      .getRepository(HouseholdEntity)
+      .findOne({ where: { organisme, matricule: matricule.trim() } });
   }
 
   /** Current members of a household (for the connector to compare with a flux). */
-  async membersOf(householdId: string, manager: EntityManager = this.dataSource.manager): Promise<HouseholdMemberEntity[]> {
+  async membersOf(
+    householdId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<HouseholdMemberEntity[]> {
     return manager
       .getRepository(HouseholdMemberEntity)
       .find({ where: { householdId, validTo: IsNull() }, order: { validFrom: 'ASC', role: 'ASC' } });
@@ -305,9 +351,11 @@ export class HouseholdRightsService {
     });
     if (memberships.length === 0) return result;
     const households = new Map(
-      (await this.dataSource.getRepository(HouseholdEntity).findBy({ id: In([...new Set(memberships.map((m) => m.householdId))]) })).map(
-        (household) => [household.id, household],
-      ),
+      (
+        await this.dataSource
+          .getRepository(HouseholdEntity)
+          .findBy({ id: In([...new Set(memberships.map((m) => m.householdId))]) })
+      ).map((household) => [household.id, household]),
     );
     for (const membership of memberships) {
       const household = households.get(membership.householdId);
@@ -326,26 +374,44 @@ export class HouseholdRightsService {
   async rightHistories(personIds: readonly string[]): Promise<Map<string, RsaRightStatusEntity[]>> {
     const result = new Map<string, RsaRightStatusEntity[]>();
     if (personIds.length === 0) return result;
-    const memberships = await this.dataSource
-      .getRepository(HouseholdMemberEntity)
-      .find({ select: { personId: true, householdId: true }, where: { personId: In([...personIds]), validTo: IsNull() } });
+    const memberships = await this.dataSource.getRepository(HouseholdMemberEntity).find({
+      select: { personId: true, householdId: true },
+      where: { personId: In([...personIds]), validTo: IsNull() },
+    });
     if (memberships.length === 0) return result;
     const wanted = new Set(personIds);
     const rows = await this.dataSource
       .getRepository(RsaRightStatusEntity)
       .createQueryBuilder('r')
-      .where('r.household_id IN (:...householdIds)', { householdIds: [...new Set(memberships.map((m) => m.householdId))] })
+      .where('r.household_id IN (:...householdIds)', {
+        householdIds: [...new Set(memberships.map((m) => m.householdId))],
+      })
       .andWhere('(r.person_id IS NULL OR r.person_id IN (:...personIds))', { personIds: [...wanted] })
       .getMany();
     const rowsByHousehold = new Map<string, RsaRightStatusEntity[]>();
-    for (const row of rows) rowsByHousehold.set(row.householdId, [...(rowsByHousehold.get(row.householdId) ?? []), row]);
+    for (const row of rows) {
+      const list = rowsByHousehold.get(row.householdId);
+      if (list) list.push(row);
+      else rowsByHousehold.set(row.householdId, [row]);
+    }
     const householdsByPerson = new Map<string, Set<string>>();
-    for (const m of memberships) householdsByPerson.set(m.personId, (householdsByPerson.get(m.personId) ?? new Set()).add(m.householdId));
+    for (const { personId, householdId } of memberships) {
+      householdsByPerson.set(
+        personId,
+        (householdsByPerson.get(personId) ?? new Set<string>()).add(householdId),
+      );
+    }
     for (const [personId, householdIds] of householdsByPerson) {
       const candidates = [...householdIds]
         .flatMap((householdId) => rowsByHousehold.get(householdId) ?? [])
         .filter((row) => row.personId === null || row.personId === personId)
-        .map((row) => ({ referenceMonth: row.referenceMonth, personId: row.personId, status: row.status, recordedAt: row.provenance.recordedAt, row }));
+        .map((row) => ({
+          referenceMonth: row.referenceMonth,
+          personId: row.personId,
+          status: row.status,
+          recordedAt: row.provenance.recordedAt,
+          row,
+        }));
       const monthly = selectMonthlyRights(candidates).map((candidate) => candidate.row);
       if (monthly.length > 0) result.set(personId, monthly);
     }
@@ -371,12 +437,22 @@ export class HouseholdRightsService {
   // ---------------------------------------------------------------------------------------------------------------
 
   private async lockHousehold(em: EntityManager, householdId: string): Promise<HouseholdEntity> {
-    const household = await em.getRepository(HouseholdEntity).findOne({ where: { id: householdId }, lock: { mode: 'pessimistic_write' } });
-    if (!household) throw new HouseholdRightsException(HouseholdRightsExceptionCode.HouseholdNotFound, 'Household not found');
+    const household = await em
+      .getRepository(HouseholdEntity)
+      .findOne({ where: { id: householdId }, lock: { mode: 'pessimistic_write' } });
+    if (!household)
+      throw new HouseholdRightsException(
+        HouseholdRightsExceptionCode.HouseholdNotFound,
+        'Household not found',
+      );
     return household;
   }
 
-  private async moveReference(em: EntityManager, household: HouseholdEntity, referenceMonth: string): Promise<void> {
+  private async moveReference(
+    em: EntityManager,
+    household: HouseholdEntity,
+    referenceMonth: string,
+  ): Promise<void> {
     const next = laterReference(household.lastReferenceAt, toReferenceMonth(referenceMonth));
     if (next.getTime() === household.lastReferenceAt?.getTime()) return;
     await em.getRepository(HouseholdEntity).update({ id: household.id }, { lastReferenceAt: next });
@@ -385,22 +461,36 @@ export class HouseholdRightsService {
 
   private async assertPersonsExist(em: EntityManager, personIds: readonly string[]): Promise<void> {
     if (personIds.length === 0) return;
-    const found = await em.getRepository(PersonEntity).find({ select: { id: true }, where: { id: In([...personIds]) } });
+    const found = await em
+      .getRepository(PersonEntity)
+      .find({ select: { id: true }, where: { id: In([...personIds]) } });
     const known = new Set(found.map((person) => person.id));
     const missing = personIds.filter((id) => !known.has(id));
     if (missing.length > 0) {
-      throw new HouseholdRightsException(HouseholdRightsExceptionCode.PersonNotFound, 'Unknown person in the household', {
-        personIds: missing,
-      });
+      throw new HouseholdRightsException(
+        HouseholdRightsExceptionCode.PersonNotFound,
+        'Unknown person in the household',
+        {
+          personIds: missing,
+        },
+      );
     }
   }
 
-  private async assertCodes(list: CodeListCode, codes: ReadonlyArray<string | null | undefined>, em: EntityManager): Promise<void> {
+  private async assertCodes(
+    list: CodeListCode,
+    codes: ReadonlyArray<string | null | undefined>,
+    em: EntityManager,
+  ): Promise<void> {
     try {
       await this.referentiel.assertCodes(list, codes, { manager: em });
     } catch (error) {
       if (error instanceof ReferentielException) {
-        throw new HouseholdRightsException(HouseholdRightsExceptionCode.UnknownCode, error.message, error.details);
+        throw new HouseholdRightsException(
+          HouseholdRightsExceptionCode.UnknownCode,
+          error.message,
+          error.details,
+        );
       }
       throw error;
     }
@@ -411,7 +501,9 @@ export class HouseholdRightsService {
 function canonicalJson(value: unknown): string {
   return JSON.stringify(value, (_key, item: unknown) =>
     item && typeof item === 'object' && !Array.isArray(item)
-      ? Object.fromEntries(Object.entries(item as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      ? Object.fromEntries(
+          Object.entries(item as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+        )
       : item,
   );
 }

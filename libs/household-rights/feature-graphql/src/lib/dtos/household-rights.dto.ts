@@ -4,7 +4,10 @@ import { RSA_STATUSES, type RsaStatus } from '@spie/household-rights/domain';
 import { ProvenanceDTO } from '@spie/person/feature-graphql';
 import { LocalDateScalar } from '@spie/platform/graphql';
 
-export const RsaStatusEnum = Object.fromEntries(RSA_STATUSES.map((status) => [status, status])) as Record<RsaStatus, RsaStatus>;
+export const RsaStatusEnum = Object.fromEntries(RSA_STATUSES.map((status) => [status, status])) as Record<
+  RsaStatus,
+  RsaStatus
+>;
 registerEnumType(RsaStatusEnum, {
   name: 'RsaStatus',
   description: 'Plain status of the RSA right, from ETATDOSRSA (0 pending … 6 closed_previous)',
@@ -72,7 +75,9 @@ export class RsaRightDTO {
   @Field(() => RsaStatusEnum)
   status!: RsaStatus;
 
-  @Field(() => LocalDateScalar, { description: 'First month of the current uninterrupted run of this status' })
+  @Field(() => LocalDateScalar, {
+    description: 'First month of the current uninterrupted run of this status',
+  })
   since!: string;
 
   @Field(() => Boolean, { nullable: true, description: 'TOPPERSDRODEVORSA: soumis aux droits et devoirs' })

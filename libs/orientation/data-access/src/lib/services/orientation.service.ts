@@ -14,7 +14,7 @@ import {
 import { PersonEntity } from '@spie/person/data-access';
 import { provenanceOf } from '@spie/platform/database';
 import { currentCorrelationId } from '@spie/platform/logging';
-import { JobName, JobQueueService } from '@spie/platform/queue';
+import { deterministicJobId, JobName, JobQueueService } from '@spie/platform/queue';
 import { ReferentielService } from '@spie/referentiel/data-access';
 import { ReferentielException } from '@spie/referentiel/domain';
 import type { Actor, Provenance } from '@spie/shared/kernel';
@@ -48,7 +48,12 @@ export class OrientationService {
     private readonly jobs: JobQueueService,
   ) {}
 
-  async orient(personId: string, input: OrientInput, provenance: Provenance, actor: Actor): Promise<OrientationEntity> {
+  async orient(
+    personId: string,
+    input: OrientInput,
+    provenance: Provenance,
+    actor: Actor,
+  ): Promise<OrientationEntity> {
     const now = provenance.recordedAt;
     const orientation = await this.dataSource
       .transaction(async (em) => {
@@ -58,11 +63,14 @@ export class OrientationService {
         }
         const referentAgentId = input.referentAgentId ?? null;
         const [structure, referent] = await Promise.all([
-          em.getRepository(OrganisationEntity).findOne({ select: { id: true }, where: { id: input.structureId } }),
+          em
+            .getRepository(OrganisationEntity)
+            .findOne({ select: { id: true }, where: { id: input.structureId } }),
           referentAgentId
-            ? em
-                .getRepository(AgentEntity)
-                .findOne({ select: { id: true, organisationId: true, active: true }, where: { id: referentAgentId } })
+            ? em.getRepository(AgentEntity).findOne({
+                select: { id: true, organisationId: true, active: true },
+                where: { id: referentAgentId },
+              })
             : Promise.resolve(null),
         ]);
         const decidedAt = input.decidedAt ?? now;
@@ -94,7 +102,10 @@ export class OrientationService {
       })
       .catch((error: unknown) => {
         if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505') {
-          throw new OrientationException(OrientationExceptionCode.ConcurrentOrientation, 'The person was oriented at the same time');
+          throw new OrientationException(
+            OrientationExceptionCode.ConcurrentOrientation,
+            'The person was oriented at the same time',
+          );
         }
         throw error;
       });
@@ -123,7 +134,11 @@ export class OrientationService {
       .addOrderBy('o.recorded_at', 'DESC')
       .addOrderBy('o.decided_at', 'DESC')
       .getMany();
-    for (const row of rows) result.set(row.personId, [...(result.get(row.personId) ?? []), row]);
+    for (const row of rows) {
+      const list = result.get(row.personId);
+      if (list) list.push(row);
+      else result.set(row.personId, [row]);
+    }
     return result;
   }
 
@@ -136,7 +151,11 @@ export class OrientationService {
       await this.referentiel.assertCodes('orientation-type', [type], { forNewData: true, manager: em });
     } catch (error) {
       if (error instanceof ReferentielException) {
-        throw new OrientationException(OrientationExceptionCode.InvalidOrientationType, error.message, error.details);
+        throw new OrientationException(
+          OrientationExceptionCode.InvalidOrientationType,
+          error.message,
+          error.details,
+        );
       }
       throw error;
     }
@@ -146,7 +165,11 @@ export class OrientationService {
    * After commit: the parcours status depends on the orientation. Deduplicated per person while waiting. A queue
    * outage does not undo a committed decision: it is logged with the correlation id for a replay.
    */
-  private async requestParcoursRecompute(personId: string, actor: Actor, provenance: Provenance): Promise<void> {
+  private async requestParcoursRecompute(
+    personId: string,
+    actor: Actor,
+    provenance: Provenance,
+  ): Promise<void> {
     const correlationId = currentCorrelationId() ?? provenance.sourceRef ?? randomUUID();
     try {
       await this.jobs.enqueue(
@@ -157,10 +180,13 @@ export class OrientationService {
           correlationId,
           actor: { kind: actor.kind, id: actor.id, login: actor.login, organisationId: actor.organisationId },
         },
-        { deduplicationId: `parcours__${personId}` },
+        { deduplicationId: deterministicJobId('parcours', personId) },
       );
     } catch (error) {
-      this.logger.error({ err: error, correlationId, job: JobName.RecomputeParcoursStatus }, 'could not enqueue the parcours recompute');
+      this.logger.error(
+        { err: error, correlationId, job: JobName.RecomputeParcoursStatus },
+        'could not enqueue the parcours recompute',
+      );
     }
   }
 }

@@ -2,7 +2,9 @@ import { Field, ID, ObjectType } from '@nestjs/graphql';
 
 import { ProvenanceDTO } from '@spie/person/feature-graphql';
 
-@ObjectType('Orientation', { description: "The department's orientation decision: type, structure and référent unique" })
+@ObjectType('Orientation', {
+  description: "The department's orientation decision: type, structure and référent unique",
+})
 export class OrientationDTO {
   @Field(() => ID)
   id!: string;
@@ -16,7 +18,10 @@ export class OrientationDTO {
   @Field(() => String, { nullable: true })
   reason!: string | null;
 
-  @Field(() => Date, { nullable: true, description: 'When a later decision replaced this one; null for the current one' })
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When a later decision replaced this one; null for the current one',
+  })
   supersededAt!: Date | null;
 
   @Field(() => ProvenanceDTO)

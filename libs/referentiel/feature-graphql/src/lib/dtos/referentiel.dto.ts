@@ -100,7 +100,10 @@ export class CodeListDTO {
   @Field(() => String, { description: 'Where the codes and labels come from' })
   source!: string;
 
-  @Field(() => String, { nullable: true, description: 'List of the parent entries (e.g. theme for situation)' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'List of the parent entries (e.g. theme for situation)',
+  })
   parentList!: string | null;
 }
 
