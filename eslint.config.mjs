@@ -1,7 +1,15 @@
 import nx from '@nx/eslint-plugin';
 import tseslint from 'typescript-eslint';
 
-const contexts = ['referentiel', 'organisation', 'person', 'household-rights', 'diagnostic', 'contract', 'orientation'];
+const contexts = [
+  'referentiel',
+  'organisation',
+  'person',
+  'household-rights',
+  'diagnostic',
+  'contract',
+  'orientation',
+];
 const foundations = ['scope:platform', 'scope:shared'];
 const core = ['scope:person', 'scope:referentiel', 'scope:organisation', ...foundations];
 
@@ -9,13 +17,28 @@ export default [
   ...nx.configs['flat/base'],
   ...nx.configs['flat/typescript'],
   {
-    ignores: ['**/node_modules', '**/dist', '**/.data', '**/.nx', 'coverage', 'artifacts', '**/*.js', '**/*.mjs'],
+    ignores: [
+      '**/node_modules',
+      '**/dist',
+      '**/.data',
+      '**/.nx',
+      'coverage',
+      'artifacts',
+      '**/*.js',
+      '**/*.mjs',
+    ],
   },
   {
     files: ['**/*.ts'],
-    languageOptions: { parser: tseslint.parser, parserOptions: { emitDecoratorMetadata: true, experimentalDecorators: true } },
+    languageOptions: {
+      parser: tseslint.parser,
+      parserOptions: { emitDecoratorMetadata: true, experimentalDecorators: true },
+    },
     rules: {
-      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports', disallowTypeAnnotations: false }],
+      '@typescript-eslint/consistent-type-imports': [
+        'error',
+        { fixStyle: 'inline-type-imports', disallowTypeAnnotations: false },
+      ],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/no-explicit-any': 'error',
       'no-console': ['error', { allow: ['error'] }],
@@ -25,9 +48,24 @@ export default [
           enforceBuildableLibDependency: false,
           allow: [],
           depConstraints: [
-            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:feature', 'type:data-access', 'type:domain', 'type:util', 'type:testing'] },
-            { sourceTag: 'type:feature', onlyDependOnLibsWithTags: ['type:feature', 'type:data-access', 'type:domain', 'type:util'] },
-            { sourceTag: 'type:data-access', onlyDependOnLibsWithTags: ['type:data-access', 'type:domain', 'type:util'] },
+            {
+              sourceTag: 'type:app',
+              onlyDependOnLibsWithTags: [
+                'type:feature',
+                'type:data-access',
+                'type:domain',
+                'type:util',
+                'type:testing',
+              ],
+            },
+            {
+              sourceTag: 'type:feature',
+              onlyDependOnLibsWithTags: ['type:feature', 'type:data-access', 'type:domain', 'type:util'],
+            },
+            {
+              sourceTag: 'type:data-access',
+              onlyDependOnLibsWithTags: ['type:data-access', 'type:domain', 'type:util'],
+            },
             {
               sourceTag: 'type:domain',
               onlyDependOnLibsWithTags: ['type:domain', 'type:util'],
@@ -37,14 +75,27 @@ export default [
             { sourceTag: 'type:testing', notDependOnLibsWithTags: ['type:app'] },
             { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
             { sourceTag: 'scope:platform', onlyDependOnLibsWithTags: foundations },
-            { sourceTag: 'scope:referentiel', onlyDependOnLibsWithTags: ['scope:referentiel', ...foundations] },
-            { sourceTag: 'scope:organisation', onlyDependOnLibsWithTags: ['scope:organisation', 'scope:referentiel', ...foundations] },
+            {
+              sourceTag: 'scope:referentiel',
+              onlyDependOnLibsWithTags: ['scope:referentiel', ...foundations],
+            },
+            {
+              sourceTag: 'scope:organisation',
+              onlyDependOnLibsWithTags: ['scope:organisation', 'scope:referentiel', ...foundations],
+            },
             { sourceTag: 'scope:person', onlyDependOnLibsWithTags: core },
             ...['household-rights', 'diagnostic', 'contract', 'orientation'].map((context) => ({
               sourceTag: `scope:${context}`,
               onlyDependOnLibsWithTags: [`scope:${context}`, ...core],
             })),
-            { sourceTag: 'scope:parcours', onlyDependOnLibsWithTags: ['scope:parcours', ...contexts.map((c) => `scope:${c}`), ...foundations] },
+            {
+              sourceTag: 'scope:parcours',
+              onlyDependOnLibsWithTags: [
+                'scope:parcours',
+                ...contexts.map((c) => `scope:${c}`),
+                ...foundations,
+              ],
+            },
             { sourceTag: 'scope:ops', notDependOnLibsWithTags: ['type:app'] },
           ],
         },
@@ -53,7 +104,10 @@ export default [
   },
   {
     files: ['**/*.spec.ts', '**/*.integration-spec.ts', '**/test/**/*.ts'],
-    rules: { '@typescript-eslint/no-non-null-assertion': 'off', '@typescript-eslint/no-empty-function': 'off' },
+    rules: {
+      '@typescript-eslint/no-non-null-assertion': 'off',
+      '@typescript-eslint/no-empty-function': 'off',
+    },
   },
   {
     // The CLI's standard output is its interface (a JSON summary on the last line).

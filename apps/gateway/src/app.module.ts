@@ -33,7 +33,11 @@ import { HealthController } from './health/health.controller';
           genReqId: (req) => (req as { correlationId?: string }).correlationId ?? 'none',
           autoLogging: { ignore: (req) => req.url === '/health' },
           serializers: {
-            req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+            req: (req: { id: string; method: string; url: string }) => ({
+              id: req.id,
+              method: req.method,
+              url: req.url,
+            }),
           },
         },
       }),
@@ -41,7 +45,11 @@ import { HealthController } from './health/health.controller';
     TypeOrmModule.forRootAsync({
       inject: [EnvironmentVariables],
       useFactory: (env: EnvironmentVariables) =>
-        hubDataSourceOptions({ url: env.DATABASE_URL, entities: HUB_ENTITIES, applicationName: 'spie-gateway' }),
+        hubDataSourceOptions({
+          url: env.DATABASE_URL,
+          entities: HUB_ENTITIES,
+          applicationName: 'spie-gateway',
+        }),
     }),
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,

@@ -17,7 +17,10 @@ const SAFE_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
 /** Builds the gateway (used by `main.ts` and by the integration tests). Refuses to start on an old schema. */
 export async function createGateway(options: { logs?: boolean } = {}): Promise<INestApplication> {
-  const app = await NestFactory.create(GatewayModule, { bufferLogs: true, logger: options.logs === false ? false : undefined });
+  const app = await NestFactory.create(GatewayModule, {
+    bufferLogs: true,
+    logger: options.logs === false ? false : undefined,
+  });
   if (options.logs !== false) app.useLogger(app.get(Logger));
   app.use((req: Request & { correlationId?: string }, res: Response, next: NextFunction) => {
     const given = req.header(CORRELATION_HEADER);

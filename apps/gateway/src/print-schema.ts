@@ -3,6 +3,10 @@ import { join } from 'node:path';
 
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { lexicographicSortSchema, printSchema } from 'graphql';
+import { DataSource } from 'typeorm';
+
+import { HUB_ENTITIES } from '@spie/ops/schema';
+import { hubDataSourceOptions, runMigrationsUnderLock } from '@spie/platform/database';
 
 import { WORKSPACE_ROOT, say, workspaceEnvironment } from '@spie/platform/dev-services';
 
@@ -26,6 +30,15 @@ async function main(mode: string | undefined): Promise<void> {
   const { env, stack } = await workspaceEnvironment();
   Object.assign(process.env, env);
   try {
+    // The gateway refuses an old schema: bring the local database up to date first (a no-op when it is).
+    const dataSource = await new DataSource(
+      hubDataSourceOptions({
+        url: env['DATABASE_URL'] as string,
+        entities: HUB_ENTITIES,
+        applicationName: 'spie-schema',
+      }),
+    ).initialize();
+    await runMigrationsUnderLock(dataSource).finally(() => dataSource.destroy());
     const sdl = await printGatewaySchema();
     if (mode === 'check') {
       if (readFileSync(SCHEMA_FILE, 'utf8') !== sdl) {

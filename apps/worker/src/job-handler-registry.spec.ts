@@ -1,13 +1,8 @@
 import { Injectable, Module, type INestApplicationContext } from '@nestjs/common';
 import { DiscoveryModule, NestFactory } from '@nestjs/core';
 
-import {
-  JobHandler,
-  RecomputeParcoursStatusPayload,
-  type HandlesJob,
-  type JobHandlerMetadata,
-} from '@spie/parcours/feature-jobs';
-import { JobName } from '@spie/platform/queue';
+import { RecomputeParcoursStatusPayload } from '@spie/parcours/feature-jobs';
+import { JobHandler, JobName, type HandlesJob, type JobHandlerMetadata } from '@spie/platform/queue';
 
 import {
   buildJobHandlerRegistry,

@@ -2,12 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
 
 import {
+  JobName,
   jobHandlerMetadataOf,
   type HandlesJob,
   type JobHandlerMetadata,
   type JobPayloadClass,
-} from '@spie/parcours/feature-jobs';
-import { JobName } from '@spie/platform/queue';
+} from '@spie/platform/queue';
 
 export interface RegisteredJobHandler {
   jobName: JobName;

@@ -1,9 +1,9 @@
 import { Logger } from '@nestjs/common';
 import { UnrecoverableError } from 'bullmq';
 
-import { RecomputeParcoursStatusPayload, type HandlesJob } from '@spie/parcours/feature-jobs';
+import { RecomputeParcoursStatusPayload } from '@spie/parcours/feature-jobs';
 import { currentCorrelationId } from '@spie/platform/logging';
-import { JobName } from '@spie/platform/queue';
+import { JobName, type HandlesJob } from '@spie/platform/queue';
 
 import type { JobHandlerRegistry, RegisteredJobHandler } from './job-handler-registry';
 import { JobRunner, type RunnableJob } from './job-runner';

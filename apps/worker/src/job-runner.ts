@@ -1,8 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { UnrecoverableError, type Job } from 'bullmq';
 
-import { validateJobPayload } from '@spie/parcours/feature-jobs';
-import type { JobEnvelope } from '@spie/platform/queue';
+import { validateJobPayload, type JobEnvelope } from '@spie/platform/queue';
 import { maskNirInText, runWithCorrelationId } from '@spie/platform/logging';
 
 import { JobHandlerRegistry } from './job-handler-registry';

@@ -30,7 +30,9 @@ export function registerMigrationCommands(program: Command): void {
   const migration = program.command('migration').description('Generate or check schema migrations');
   migration
     .command('generate <name>')
-    .description('Write a migration with the SQL that brings a fresh, migrated database to the entities (read it before committing)')
+    .description(
+      'Write a migration with the SQL that brings a fresh, migrated database to the entities (read it before committing)',
+    )
     .action(async (name: string) => {
       await withScratchDatabase(async (diff) => {
         if (diff.up.length === 0) {
@@ -39,7 +41,10 @@ export function registerMigrationCommands(program: Command): void {
         }
         const timestamp = Date.now();
         const pascal = name.replace(/(^|[-_\s]+)(\w)/g, (_m, _s, c: string) => c.toUpperCase());
-        const kebab = name.replace(/([a-z])([A-Z])/g, '$1-$2').replace(/[\s_]+/g, '-').toLowerCase();
+        const kebab = name
+          .replace(/([a-z])([A-Z])/g, '$1-$2')
+          .replace(/[\s_]+/g, '-')
+          .toLowerCase();
         const className = `${pascal}${timestamp}`;
         const file = `${timestamp}-${kebab}`;
         writeFileSync(join(MIGRATIONS_DIR, `${file}.ts`), renderMigration(className, diff));
@@ -48,7 +53,9 @@ export function registerMigrationCommands(program: Command): void {
           .replace(/\n\];\s*$/, `\n  ${className},\n];\n`)
           .replace(/^(import type[^\n]*\n)/, `$1import { ${className} } from './${file}';\n`);
         writeFileSync(indexPath, index);
-        say(`wrote libs/platform/database/src/migrations/${file}.ts (${diff.up.length} statements): read it, then commit`);
+        say(
+          `wrote libs/platform/database/src/migrations/${file}.ts (${diff.up.length} statements): read it, then commit`,
+        );
       });
     });
   migration
@@ -68,7 +75,9 @@ export function registerMigrationCommands(program: Command): void {
 }
 
 /** Migrates a scratch database from zero and diffs it against the entities. */
-async function withScratchDatabase(use: (diff: Awaited<ReturnType<typeof schemaDiff>>) => Promise<void>): Promise<void> {
+async function withScratchDatabase(
+  use: (diff: Awaited<ReturnType<typeof schemaDiff>>) => Promise<void>,
+): Promise<void> {
   const { env, stack } = await cliEnvironment();
   const url = new URL(env['DATABASE_URL'] as string);
   const scratch = `spie_migration_check_${process.pid}`;

@@ -14,15 +14,26 @@ export interface SeedReport {
 }
 
 /** Loads the référentiel and, when asked, the demo dataset. Both are idempotent. */
-export async function seed(dataSource: DataSource, env: Record<string, string>, options: { demo: boolean }): Promise<SeedReport> {
+export async function seed(
+  dataSource: DataSource,
+  env: Record<string, string>,
+  options: { demo: boolean },
+): Promise<SeedReport> {
   const referentiel = await new ReferentielService(dataSource).load(REFERENTIEL_V1);
-  say(`référentiel ${referentiel.version}: ${referentiel.status} (+${referentiel.added}, ~${referentiel.changed}, -${referentiel.closed})`);
+  say(
+    `référentiel ${referentiel.version}: ${referentiel.status} (+${referentiel.added}, ~${referentiel.changed}, -${referentiel.closed})`,
+  );
   if (!options.demo) return { referentiel };
   const demo = await seedDemoData(dataSource, {
-    env: { NIR_ENCRYPTION_KEY: env['NIR_ENCRYPTION_KEY'] as string, NIR_HMAC_KEY: env['NIR_HMAC_KEY'] as string },
+    env: {
+      NIR_ENCRYPTION_KEY: env['NIR_ENCRYPTION_KEY'] as string,
+      NIR_HMAC_KEY: env['NIR_HMAC_KEY'] as string,
+    },
     log: say,
   });
-  say(`demo data: ${demo.status} (${demo.organisations} organisations, ${demo.agents} agents, ${demo.persons} people)`);
+  say(
+    `demo data: ${demo.status} (${demo.organisations} organisations, ${demo.agents} agents, ${demo.persons} people)`,
+  );
   return { referentiel, demo };
 }
 

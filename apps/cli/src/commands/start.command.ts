@@ -17,7 +17,9 @@ const REGISTER = join(WORKSPACE_ROOT, 'bin', 'register.js');
 export function registerStartCommand(program: Command): void {
   program
     .command('start')
-    .description('Start the hub with embedded defaults: PostgreSQL, Redis, migrations, demo data, gateway and worker')
+    .description(
+      'Start the hub with embedded defaults: PostgreSQL, Redis, migrations, demo data, gateway and worker',
+    )
     .option('--no-demo', 'do not load the demo dataset')
     .option('--workers <n>', 'number of worker processes', '1')
     .action(async (options: { demo: boolean; workers: string }) => {
@@ -65,7 +67,8 @@ export function registerStartCommand(program: Command): void {
           children.push(child);
         };
         run('gateway', 'apps/gateway/src/main.ts');
-        for (let i = 0; i < Math.max(1, Number(options.workers)); i += 1) run(`worker ${i + 1}`, 'apps/worker/src/main.ts');
+        for (let i = 0; i < Math.max(1, Number(options.workers)); i += 1)
+          run(`worker ${i + 1}`, 'apps/worker/src/main.ts');
         const base = `http://127.0.0.1:${port}`;
         await waitForHealth(`${base}/health`, 120_000);
         printBanner(base, env, logDir);

@@ -9,7 +9,11 @@ describe('committed migrations', () => {
   beforeAll(async () => {
     // The global setup migrated this database from zero with the committed migrations only.
     dataSource = await new DataSource(
-      hubDataSourceOptions({ url: process.env['DATABASE_URL'] as string, entities: HUB_ENTITIES, applicationName: 'migration-drift' }),
+      hubDataSourceOptions({
+        url: process.env['DATABASE_URL'] as string,
+        entities: HUB_ENTITIES,
+        applicationName: 'migration-drift',
+      }),
     ).initialize();
   });
 

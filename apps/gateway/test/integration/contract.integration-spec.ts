@@ -1,7 +1,4 @@
-import {
-  CONTRACT_IMMUTABILITY_TRIGGER_SQL,
-  CONTRACT_IMMUTABILITY_TRIGGERS,
-} from '@spie/contract/data-access';
+import { CONTRACT_IMMUTABILITY_TRIGGERS } from '@spie/contract/data-access';
 import { contractContentHash, localDateOf } from '@spie/contract/domain';
 import { JobName, JobQueueService } from '@spie/platform/queue';
 import { buildAgentWithOrganisation, buildPerson } from '@spie/shared/testing';
@@ -173,17 +170,18 @@ describe('contract', () => {
       type: 'department',
       roles: ['referent'],
     });
-    // Until the lead wires CONTRACT_IMMUTABILITY_TRIGGER_SQL into a migration, install it here (idempotent SQL).
-    const installed: Array<{ tgname: string }> = await gateway.dataSource.query(
-      'SELECT tgname FROM pg_trigger WHERE tgname = ANY($1) AND NOT tgisinternal',
-      [[...CONTRACT_IMMUTABILITY_TRIGGERS]],
-    );
-    if (installed.length < CONTRACT_IMMUTABILITY_TRIGGERS.length)
-      await gateway.dataSource.query(CONTRACT_IMMUTABILITY_TRIGGER_SQL);
   });
 
   afterAll(async () => {
     await gateway.close();
+  });
+
+  it('should have the immutability triggers installed when the database was migrated', async () => {
+    const installed: Array<{ tgname: string }> = await gateway.dataSource.query(
+      'SELECT tgname FROM pg_trigger WHERE tgname = ANY($1) AND NOT tgisinternal ORDER BY tgname',
+      [[...CONTRACT_IMMUTABILITY_TRIGGERS]],
+    );
+    expect(installed.map((row) => row.tgname)).toEqual([...CONTRACT_IMMUTABILITY_TRIGGERS].sort());
   });
 
   it('should draft a CER with référentiel labels, sign it, activate it and follow its actions when a référent works it', async () => {

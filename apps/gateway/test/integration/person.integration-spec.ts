@@ -6,9 +6,24 @@ const PERSON_QUERY = /* GraphQL */ `
   query Person($id: ID!) {
     person(id: $id) {
       id
-      identity { lastName firstNames birthDate sex hasNir }
-      identifiers { system value }
-      history { field provenance { source recordedBy } }
+      identity {
+        lastName
+        firstNames
+        birthDate
+        sex
+        hasNir
+      }
+      identifiers {
+        system
+        value
+      }
+      history {
+        field
+        provenance {
+          source
+          recordedBy
+        }
+      }
     }
   }
 `;
@@ -38,12 +53,14 @@ describe('person queries', () => {
   });
 
   it('should return the person with identity and history when asked by id', async () => {
-    const person = await buildPerson(gateway.dataSource, { lastName: 'Dupont', firstNames: ['Jean', 'Paul'], nir: randomNir(13) });
-    const response = await gateway.graphql<{ person: { identity: Record<string, unknown>; history: Array<{ field: string }> } }>(
-      PERSON_QUERY,
-      { id: person.id },
-      { as: login },
-    );
+    const person = await buildPerson(gateway.dataSource, {
+      lastName: 'Dupont',
+      firstNames: ['Jean', 'Paul'],
+      nir: randomNir(13),
+    });
+    const response = await gateway.graphql<{
+      person: { identity: Record<string, unknown>; history: Array<{ field: string }> };
+    }>(PERSON_QUERY, { id: person.id }, { as: login });
     expect(response.errors).toBeUndefined();
     expect(response.data?.person.identity).toEqual({
       lastName: 'Dupont',
@@ -80,7 +97,14 @@ describe('person queries', () => {
   });
 
   it('should refuse a search that is too broad', async () => {
-    const response = await gateway.graphql('{ searchPersons(input: { lastName: "Dupont" }) { id } }', {}, { as: login });
-    expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'SEARCH_TOO_BROAD' });
+    const response = await gateway.graphql(
+      '{ searchPersons(input: { lastName: "Dupont" }) { id } }',
+      {},
+      { as: login },
+    );
+    expect(response.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      reason: 'SEARCH_TOO_BROAD',
+    });
   });
 });

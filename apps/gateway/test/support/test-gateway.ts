@@ -45,7 +45,8 @@ export async function createTestGateway(): Promise<TestGateway> {
     dataSource: app.get<DataSource>(getDataSourceToken()),
     tokenFor,
     async graphql(query, variables = {}, options = {}) {
-      const token = options.token ?? (options.as === null ? undefined : await tokenFor(options.as ?? 'test-admin'));
+      const token =
+        options.token ?? (options.as === null ? undefined : await tokenFor(options.as ?? 'test-admin'));
       const response = await fetch(`${url}/graphql`, {
         method: 'POST',
         headers: {

@@ -1,6 +1,3 @@
-export * from './lib/job-envelope.payload';
-export * from './lib/job-handler.decorator';
-export * from './lib/job-payload.validation';
 export * from './lib/jobs/recompute-parcours-status.job';
 export * from './lib/jobs/recompute-parcours-status.payload';
 export * from './lib/parcours-jobs.module';

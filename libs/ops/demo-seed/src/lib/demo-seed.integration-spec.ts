@@ -1,11 +1,7 @@
 import { Client } from 'pg';
 import { DataSource, IsNull, Not } from 'typeorm';
 
-import {
-  CONTRACT_IMMUTABILITY_TRIGGER_SQL,
-  CONTRACT_IMMUTABILITY_TRIGGERS,
-  ContractVersionEntity,
-} from '@spie/contract/data-access';
+import { ContractVersionEntity } from '@spie/contract/data-access';
 import { contractContentHash } from '@spie/contract/domain';
 import { AgentEntity } from '@spie/organisation/data-access';
 import { HUB_ENTITIES } from '@spie/ops/schema';
@@ -77,13 +73,6 @@ describe('demo seed of department 052', () => {
     ).initialize();
     await runMigrationsUnderLock(dataSource);
     await new ReferentielService(dataSource).load(REFERENTIEL_V1);
-    // The seed must pass the contract immutability triggers: install them until a migration does.
-    const installed = (await dataSource.query(
-      'SELECT tgname FROM pg_trigger WHERE tgname = ANY($1::text[])',
-      [[...CONTRACT_IMMUTABILITY_TRIGGERS]],
-    )) as unknown[];
-    if (installed.length < CONTRACT_IMMUTABILITY_TRIGGERS.length)
-      await dataSource.query(CONTRACT_IMMUTABILITY_TRIGGER_SQL);
     first = await seedDemoData(dataSource, { env });
     countsAfterFirst = await tableCounts();
   });

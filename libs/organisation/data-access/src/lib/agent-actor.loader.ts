@@ -13,9 +13,12 @@ export class AgentActorLoader implements ActorLoader {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async load(claims: TokenClaims): Promise<Actor | null> {
-    const agent = await this.dataSource
-      .getRepository(AgentEntity)
-      .findOne({ where: [{ login: claims.sub, active: true }, { oidcSubject: claims.sub, active: true }] });
+    const agent = await this.dataSource.getRepository(AgentEntity).findOne({
+      where: [
+        { login: claims.sub, active: true },
+        { oidcSubject: claims.sub, active: true },
+      ],
+    });
     if (!agent) return null;
     return {
       kind: 'agent',

@@ -7,7 +7,11 @@ import { OrganisationService } from './organisation.service';
 
 @Global()
 @Module({
-  providers: [OrganisationService, AgentActorLoader, { provide: ACTOR_LOADER, useExisting: AgentActorLoader }],
+  providers: [
+    OrganisationService,
+    AgentActorLoader,
+    { provide: ACTOR_LOADER, useExisting: AgentActorLoader },
+  ],
   exports: [OrganisationService, ACTOR_LOADER],
 })
 export class OrganisationDataAccessModule {}

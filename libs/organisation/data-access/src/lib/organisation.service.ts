@@ -23,7 +23,10 @@ export class OrganisationService {
 
   async list(filter: { type?: OrganisationType; departmentCode?: string }): Promise<OrganisationEntity[]> {
     return this.dataSource.getRepository(OrganisationEntity).find({
-      where: { ...(filter.type ? { type: filter.type } : {}), ...(filter.departmentCode ? { departmentCode: filter.departmentCode } : {}) },
+      where: {
+        ...(filter.type ? { type: filter.type } : {}),
+        ...(filter.departmentCode ? { departmentCode: filter.departmentCode } : {}),
+      },
       order: { name: 'ASC' },
     });
   }

@@ -1,13 +1,7 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 export type ParcoursStage =
-  | 'unknown'
-  | 'rights_pending'
-  | 'to_orient'
-  | 'oriented'
-  | 'in_contract'
-  | 'suspended'
-  | 'closed';
+  'unknown' | 'rights_pending' | 'to_orient' | 'oriented' | 'in_contract' | 'suspended' | 'closed';
 
 /** A person's derived parcours status, recomputed by the worker after each change (a read model). */
 @Entity('person_parcours_status')

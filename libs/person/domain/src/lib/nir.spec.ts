@@ -3,7 +3,10 @@ import { describeNirError, nirKey, parseNir } from './nir';
 describe('parseNir', () => {
   it('should accept a 15-character NIR when its key is right', () => {
     const result = parseNir('2 69 05 49 588 157 80');
-    expect(result).toEqual({ ok: true, value: { base: '2690549588157', key: '80', full: '269054958815780', keyComputed: false } });
+    expect(result).toEqual({
+      ok: true,
+      value: { base: '2690549588157', key: '80', full: '269054958815780', keyComputed: false },
+    });
   });
 
   it('should compute the key when CAF sends 13 characters', () => {

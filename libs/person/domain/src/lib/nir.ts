@@ -34,7 +34,8 @@ export function nirKey(base: string): string {
 export function parseNir(input: string | null | undefined): Result<Nir, NirError> {
   const cleaned = (input ?? '').replace(/[\s.\-_]/g, '').toUpperCase();
   if (cleaned.length === 0) return err({ code: 'NIR_EMPTY' });
-  if (cleaned.length !== 13 && cleaned.length !== 15) return err({ code: 'NIR_LENGTH', length: cleaned.length });
+  if (cleaned.length !== 13 && cleaned.length !== 15)
+    return err({ code: 'NIR_LENGTH', length: cleaned.length });
   const base = cleaned.slice(0, 13);
   if (!BASE_PATTERN.test(base)) return err({ code: 'NIR_FORMAT' });
   // Corsica codes only exist for departments 2A/2B at positions 6-7; a letter anywhere else is malformed.

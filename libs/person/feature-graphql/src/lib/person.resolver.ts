@@ -14,26 +14,36 @@ import { toPersonDTO, toPersonIdentifierDTO } from './person.mapper';
 export class PersonResolver {
   constructor(private readonly persons: PersonService) {}
 
-  @Query(() => PersonDTO, { nullable: true, description: "One person's consolidated file; null when not found" })
+  @Query(() => PersonDTO, {
+    nullable: true,
+    description: "One person's consolidated file; null when not found",
+  })
   async person(@Args('id', { type: () => ID }) id: string): Promise<PersonDTO | null> {
     const person = (await this.persons.findByIds([id])).get(id);
     return person ? toPersonDTO(person) : null;
   }
 
-  @Query(() => [PersonDTO], { description: 'Find people by NIR, partner identifier, or name with birth date' })
+  @Query(() => [PersonDTO], {
+    description: 'Find people by NIR, partner identifier, or name with birth date',
+  })
   async searchPersons(@Args('input') input: PersonSearchInput): Promise<PersonDTO[]> {
     return (await this.persons.search(input)).map(toPersonDTO);
   }
 
   @ResolveField(() => [PersonIdentifierDTO])
-  async identifiers(@Parent() person: PersonDTO, @Context() context: LoaderContext): Promise<PersonIdentifierDTO[]> {
+  async identifiers(
+    @Parent() person: PersonDTO,
+    @Context() context: LoaderContext,
+  ): Promise<PersonIdentifierDTO[]> {
     const loader = requestLoader(context, 'person.identifiers', async (ids) =>
       groupBy(await this.persons.identifiersOf(ids), (row) => row.personId),
     );
     return ((await loader.load(person.id)) ?? []).map(toPersonIdentifierDTO);
   }
 
-  @ResolveField(() => [PersonFieldChangeDTO], { description: 'Every change of identity and contact values, newest first' })
+  @ResolveField(() => [PersonFieldChangeDTO], {
+    description: 'Every change of identity and contact values, newest first',
+  })
   async history(@Parent() person: PersonDTO): Promise<PersonFieldChangeDTO[]> {
     return (await this.persons.historyOf(person.id)).map((row) => ({
       field: row.field,

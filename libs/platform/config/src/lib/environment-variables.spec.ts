@@ -21,7 +21,7 @@ describe('validateEnvironment', () => {
 
   it('should list every problem when several variables are wrong', () => {
     try {
-      validateEnvironment({ ...valid, DATABASE_URL: 'mysql://x', PORT: '0' });
+      validateEnvironment({ ...valid, DATABASE_URL: 'mysql://x', PORT: '70000' });
       throw new Error('expected a failure');
     } catch (error) {
       expect(error).toBeInstanceOf(InvalidEnvironmentError);
@@ -33,7 +33,8 @@ describe('validateEnvironment', () => {
 
   it('should turn introspection off when NODE_ENV is production', () => {
     expect(
-      validateEnvironment({ ...valid, NODE_ENV: 'production', GRAPHQL_INTROSPECTION: 'true' }).GRAPHQL_INTROSPECTION,
+      validateEnvironment({ ...valid, NODE_ENV: 'production', GRAPHQL_INTROSPECTION: 'true' })
+        .GRAPHQL_INTROSPECTION,
     ).toBe(false);
   });
 

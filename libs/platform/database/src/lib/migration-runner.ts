@@ -35,13 +35,17 @@ export async function runMigrationsUnderLock(dataSource: DataSource): Promise<st
 
 /** Names of migrations known to the code but not applied to the database. */
 export async function pendingMigrations(dataSource: DataSource): Promise<string[]> {
-  const exists = (await dataSource.query(`SELECT to_regclass('schema_migrations') AS t`)) as Array<{ t: string | null }>;
+  const exists = (await dataSource.query(`SELECT to_regclass('schema_migrations') AS t`)) as Array<{
+    t: string | null;
+  }>;
   const applied = new Set<string>();
   if (exists[0]?.t) {
     const rows = (await dataSource.query('SELECT name FROM schema_migrations')) as Array<{ name: string }>;
     rows.forEach((row) => applied.add(row.name));
   }
-  return dataSource.migrations.map((migration) => migration.name ?? migration.constructor.name).filter((name) => !applied.has(name));
+  return dataSource.migrations
+    .map((migration) => migration.name ?? migration.constructor.name)
+    .filter((name) => !applied.has(name));
 }
 
 /** Gateway and worker call this at boot: they never migrate, they refuse to run on an old schema. */

@@ -1,4 +1,5 @@
 import type { MigrationInterface } from 'typeorm';
+import { ContractImmutability1795430129254 } from './1795430129254-contract-immutability';
 import { InitialModel1795425297338 } from './1795425297338-initial-model';
 
 type MigrationClass = new () => MigrationInterface;
@@ -7,4 +8,5 @@ type MigrationClass = new () => MigrationInterface;
 // edited after merge.
 export const HUB_MIGRATIONS: MigrationClass[] = [
   InitialModel1795425297338,
+  ContractImmutability1795430129254,
 ];

@@ -26,19 +26,25 @@ export function ensureRedisServerBinary(log: (message: string) => void): string 
   const isRoot = process.getuid?.() === 0;
   const hasApt = existsSync('/usr/bin/apt-get');
   if (!isRoot || !hasApt) {
-    throw new RedisUnavailableError('redis-server was not found on PATH and cannot be installed automatically here.');
+    throw new RedisUnavailableError(
+      'redis-server was not found on PATH and cannot be installed automatically here.',
+    );
   }
   log("redis-server not found: installing the Debian package 'redis-server' with apt-get (root)…");
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   const install = () =>
-    spawnSync('apt-get', ['install', '-y', '-q', '--no-install-recommends', 'redis-server'], { stdio: ['ignore', process.stderr, process.stderr], env });
+    spawnSync('apt-get', ['install', '-y', '-q', '--no-install-recommends', 'redis-server'], {
+      stdio: ['ignore', process.stderr, process.stderr],
+      env,
+    });
   let result = install();
   if (result.status !== 0) {
     spawnSync('apt-get', ['update', '-q'], { stdio: ['ignore', process.stderr, process.stderr], env });
     result = install();
   }
   const installed = which('redis-server');
-  if (result.status !== 0 || !installed) throw new RedisUnavailableError('apt-get could not install redis-server.');
+  if (result.status !== 0 || !installed)
+    throw new RedisUnavailableError('apt-get could not install redis-server.');
   return installed;
 }
 
@@ -55,14 +61,22 @@ export async function startPrivateRedis(options: {
   const child: ChildProcess = spawn(
     binary,
     [
-      '--port', String(options.port),
-      '--bind', '127.0.0.1',
-      '--dir', dir,
-      '--appendonly', 'yes',
-      '--save', '',
-      '--maxmemory-policy', 'noeviction',
-      '--daemonize', 'no',
-      '--protected-mode', 'yes',
+      '--port',
+      String(options.port),
+      '--bind',
+      '127.0.0.1',
+      '--dir',
+      dir,
+      '--appendonly',
+      'yes',
+      '--save',
+      '',
+      '--maxmemory-policy',
+      'noeviction',
+      '--daemonize',
+      'no',
+      '--protected-mode',
+      'yes',
     ],
     { stdio: ['ignore', 'ignore', 'pipe'] },
   );

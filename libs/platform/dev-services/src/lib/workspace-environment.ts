@@ -18,7 +18,9 @@ export const say = (message: string) => process.stderr.write(`${message}\n`);
  * The settings of this command: the user's environment first; otherwise the services of a running `npm start`
  * (found in the data folder); otherwise embedded PostgreSQL and a private Redis started for the command.
  */
-export async function workspaceEnvironment(options: { own?: boolean } = {}): Promise<{ env: Record<string, string>; stack?: LocalStack }> {
+export async function workspaceEnvironment(
+  options: { own?: boolean } = {},
+): Promise<{ env: Record<string, string>; stack?: LocalStack }> {
   const user = process.env;
   const external = Boolean(user['DATABASE_URL'] && user['REDIS_URL']);
   if (!external && !options.own && existsSync(STACK_FILE)) {
@@ -34,7 +36,9 @@ export async function workspaceEnvironment(options: { own?: boolean } = {}): Pro
     log: say,
   });
   if (external) return { env: { ...definedOnly(user), ...stack.env }, stack };
-  writeFileSync(STACK_FILE, JSON.stringify({ pid: process.pid, env: stack.env } satisfies StackFile), { mode: 0o600 });
+  writeFileSync(STACK_FILE, JSON.stringify({ pid: process.pid, env: stack.env } satisfies StackFile), {
+    mode: 0o600,
+  });
   const stop = stack.stop;
   stack.stop = async () => {
     rmSync(STACK_FILE, { force: true });

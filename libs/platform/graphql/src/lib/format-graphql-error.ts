@@ -19,8 +19,12 @@ export function formatGraphQLError(
   options: { production: boolean; correlationId?: string },
 ): GraphQLFormattedError {
   const code = String(formatted.extensions?.['code'] ?? HubErrorCode.Internal);
-  const { stacktrace: _stacktrace, exception: _exception, originalError: _originalError, ...extensions } =
-    formatted.extensions ?? {};
+  const {
+    stacktrace: _stacktrace,
+    exception: _exception,
+    originalError: _originalError,
+    ...extensions
+  } = formatted.extensions ?? {};
   if (!PUBLIC_CODES.has(code) || code === HubErrorCode.Internal) {
     return {
       message: 'Internal error',

@@ -4,7 +4,9 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 function parseLocalDate(value: unknown): string {
   if (typeof value !== 'string' || !DATE.test(value)) {
-    throw new GraphQLError('LocalDate must be a YYYY-MM-DD string', { extensions: { code: 'BAD_USER_INPUT' } });
+    throw new GraphQLError('LocalDate must be a YYYY-MM-DD string', {
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
   }
   const date = new Date(`${value}T00:00:00Z`);
   if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value) {
@@ -20,7 +22,8 @@ export const LocalDateScalar = new GraphQLScalarType<string, string>({
   serialize: (value) => (value instanceof Date ? value.toISOString().slice(0, 10) : parseLocalDate(value)),
   parseValue: parseLocalDate,
   parseLiteral: (ast) => {
-    if (ast.kind !== Kind.STRING) throw new GraphQLError('LocalDate must be a string', { extensions: { code: 'BAD_USER_INPUT' } });
+    if (ast.kind !== Kind.STRING)
+      throw new GraphQLError('LocalDate must be a string', { extensions: { code: 'BAD_USER_INPUT' } });
     return parseLocalDate(ast.value);
   },
 });

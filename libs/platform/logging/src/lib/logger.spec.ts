@@ -11,13 +11,24 @@ function capture(): { lines: () => Record<string, unknown>[]; stream: Writable }
       callback();
     },
   });
-  return { stream, lines: () => chunks.join('').trim().split('\n').map((line) => JSON.parse(line)) };
+  return {
+    stream,
+    lines: () =>
+      chunks
+        .join('')
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line)),
+  };
 }
 
 describe('createHubLogger', () => {
   it('should redact NIR and names when they are logged as fields', () => {
     const out = capture();
-    createHubLogger('info', 'test', out.stream).info({ person: { nir: '1800175123456', lastName: 'Martin' } }, 'x');
+    createHubLogger('info', 'test', out.stream).info(
+      { person: { nir: '1800175123456', lastName: 'Martin' } },
+      'x',
+    );
     const line = out.lines()[0] as { person: Record<string, string> };
     expect(line.person.nir).toBe('[REDACTED]');
     expect(line.person.lastName).toBe('[REDACTED]');
@@ -25,7 +36,9 @@ describe('createHubLogger', () => {
 
   it('should mask a NIR when it appears inside a message', () => {
     const out = capture();
-    createHubLogger('info', 'test', out.stream).info('lookup 2 69 05 49 588 157 80 failed and 1800175123456 too');
+    createHubLogger('info', 'test', out.stream).info(
+      'lookup 2 69 05 49 588 157 80 failed and 1800175123456 too',
+    );
     expect(out.lines()[0]['msg']).toBe('lookup [NIR] failed and [NIR] too');
   });
 

@@ -25,6 +25,10 @@ export function hubLoggerOptions(level: LogLevel = 'info', name = 'spie-hub'): L
   };
 }
 
-export function createHubLogger(level: LogLevel = 'info', name = 'spie-hub', destination?: pino.DestinationStream): Logger {
+export function createHubLogger(
+  level: LogLevel = 'info',
+  name = 'spie-hub',
+  destination?: pino.DestinationStream,
+): Logger {
   return destination ? pino(hubLoggerOptions(level, name), destination) : pino(hubLoggerOptions(level, name));
 }

@@ -3,7 +3,12 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 
 import { AgentEntity, OrganisationEntity, type OrganisationType } from '@spie/organisation/data-access';
-import { NirCipherService, PersonService, type PersonEntity, type PersonIdentityInput } from '@spie/person/data-access';
+import {
+  NirCipherService,
+  PersonService,
+  type PersonEntity,
+  type PersonIdentityInput,
+} from '@spie/person/data-access';
 import type { EnvironmentVariables } from '@spie/platform/config';
 import type { Provenance } from '@spie/shared/kernel';
 

@@ -27,7 +27,11 @@ export default async function integrationGlobalSetup(): Promise<void> {
   const stack = await startLocalStack({
     dataDir,
     database: 'postgres',
-    env: { ...process.env, DATABASE_URL: process.env['TEST_DATABASE_URL'], REDIS_URL: process.env['TEST_REDIS_URL'] },
+    env: {
+      ...process.env,
+      DATABASE_URL: process.env['TEST_DATABASE_URL'],
+      REDIS_URL: process.env['TEST_REDIS_URL'],
+    },
     log: (message) => process.stderr.write(`[integration] ${message}\n`),
   });
   globalThis.__SPIE_TEST_STACK__ = stack;
@@ -40,7 +44,11 @@ export default async function integrationGlobalSetup(): Promise<void> {
   await admin.query('CREATE DATABASE spie_test');
   await admin.end();
 
-  Object.assign(process.env, stack.env, { DATABASE_URL: url.toString(), NODE_ENV: 'test', LOG_LEVEL: 'silent' });
+  Object.assign(process.env, stack.env, {
+    DATABASE_URL: url.toString(),
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+  });
   const dataSource = await new DataSource(
     hubDataSourceOptions({ url: url.toString(), entities: HUB_ENTITIES, applicationName: 'spie-test-setup' }),
   ).initialize();

@@ -12,7 +12,9 @@ export class ContractObjectiveEntity {
   @Column({ type: 'uuid' })
   contractVersionId!: string;
 
-  @ManyToOne('ContractVersionEntity', (version: ContractVersionEntity) => version.objectives, { onDelete: 'CASCADE' })
+  @ManyToOne('ContractVersionEntity', (version: ContractVersionEntity) => version.objectives, {
+    onDelete: 'CASCADE',
+  })
   contractVersion?: ContractVersionEntity;
 
   @Column({ type: 'int' })
@@ -27,6 +29,8 @@ export class ContractObjectiveEntity {
   @Column({ type: 'text' })
   label!: string;
 
-  @OneToMany('ContractActionEntity', (action: ContractActionEntity) => action.objective, { cascade: ['insert'] })
+  @OneToMany('ContractActionEntity', (action: ContractActionEntity) => action.objective, {
+    cascade: ['insert'],
+  })
   actions?: ContractActionEntity[];
 }

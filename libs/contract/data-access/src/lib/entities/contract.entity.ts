@@ -1,4 +1,12 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+  VersionColumn,
+} from 'typeorm';
 
 export type ContractType = 'cer' | 'ppae' | 'cej' | 'pacea' | 'contrat_engagement';
 export type ContractStatus = 'draft' | 'signed' | 'active' | 'suspended' | 'ended';

@@ -13,7 +13,9 @@ export class DiagnosticProjectEntity {
   @Column({ type: 'uuid' })
   diagnosticId!: string;
 
-  @ManyToOne('DiagnosticEntity', (diagnostic: DiagnosticEntity) => diagnostic.projects, { onDelete: 'CASCADE' })
+  @ManyToOne('DiagnosticEntity', (diagnostic: DiagnosticEntity) => diagnostic.projects, {
+    onDelete: 'CASCADE',
+  })
   diagnostic?: DiagnosticEntity;
 
   /** ROME code, e.g. `K1303`. */

@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 
 import { JobName, type JobPayload } from '@spie/platform/queue';
 
-import { JobHandler, type HandlesJob } from '../job-handler.decorator';
+import { JobHandler, type HandlesJob } from '@spie/platform/queue';
 import { ParcoursStatusService } from '../parcours-status.service';
 import { RecomputeParcoursStatusPayload } from './recompute-parcours-status.payload';
 

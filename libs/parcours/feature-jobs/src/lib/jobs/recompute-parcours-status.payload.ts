@@ -2,7 +2,7 @@ import { IsNotEmpty, IsString, IsUUID, MaxLength } from 'class-validator';
 
 import type { JobName, JobPayload } from '@spie/platform/queue';
 
-import { JobEnvelopePayload } from '../job-envelope.payload';
+import { JobEnvelopePayload } from '@spie/platform/queue';
 
 export class RecomputeParcoursStatusPayload
   extends JobEnvelopePayload

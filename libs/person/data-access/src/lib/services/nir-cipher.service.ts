@@ -14,7 +14,8 @@ export class NirCipherService {
   constructor(env: EnvironmentVariables) {
     this.encryptionKey = Buffer.from(env.NIR_ENCRYPTION_KEY, 'base64');
     this.hmacKey = Buffer.from(env.NIR_HMAC_KEY, 'base64');
-    if (this.encryptionKey.length !== 32) throw new Error('NIR_ENCRYPTION_KEY must be 32 bytes, base64-encoded');
+    if (this.encryptionKey.length !== 32)
+      throw new Error('NIR_ENCRYPTION_KEY must be 32 bytes, base64-encoded');
   }
 
   lookupHash(nir: Pick<Nir, 'base'>): string {

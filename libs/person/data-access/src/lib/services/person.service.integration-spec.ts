@@ -1,11 +1,11 @@
 import { DataSource } from 'typeorm';
 
-import { HUB_ENTITIES } from '@spie/ops/schema';
 import { PersonExceptionCode } from '@spie/person/domain';
 import type { EnvironmentVariables } from '@spie/platform/config';
 import { hubDataSourceOptions } from '@spie/platform/database';
 
 import { PersonHistoryEntity } from '../entities/person-history.entity';
+import { PERSON_ENTITIES } from '../person.entities';
 import { NirCipherService } from './nir-cipher.service';
 import { PersonService } from './person.service';
 
@@ -22,9 +22,16 @@ describe('PersonService on PostgreSQL', () => {
 
   beforeAll(async () => {
     dataSource = await new DataSource(
-      hubDataSourceOptions({ url: process.env['DATABASE_URL'] as string, entities: HUB_ENTITIES, applicationName: 'person-spec' }),
+      hubDataSourceOptions({
+        url: process.env['DATABASE_URL'] as string,
+        entities: PERSON_ENTITIES,
+        applicationName: 'person-spec',
+      }),
     ).initialize();
-    service = new PersonService(dataSource, new NirCipherService(process.env as unknown as EnvironmentVariables));
+    service = new PersonService(
+      dataSource,
+      new NirCipherService(process.env as unknown as EnvironmentVariables),
+    );
   });
 
   afterAll(async () => {
@@ -32,11 +39,25 @@ describe('PersonService on PostgreSQL', () => {
   });
 
   it('should keep the previous value and the provenance when a value changes', async () => {
-    const person = await service.create({ lastName: 'Bernard', firstNames: ['Inès'], birthDate: '1985-02-03' }, provenance('first'));
-    const changed = await service.update(person.id, { lastName: 'Bernard-Petit', phone: '0612345678' }, provenance('second'));
+    const person = await service.create(
+      { lastName: 'Bernard', firstNames: ['Inès'], birthDate: '1985-02-03' },
+      provenance('first'),
+    );
+    const changed = await service.update(
+      person.id,
+      { lastName: 'Bernard-Petit', phone: '0612345678' },
+      provenance('second'),
+    );
     expect(changed.sort()).toEqual(['lastName', 'phone']);
-    const rows = await dataSource.getRepository(PersonHistoryEntity).find({ where: { personId: person.id, field: 'lastName' } });
-    const values = rows.map((row) => [row.previousValue, row.newValue, row.provenance.recordedBy, row.provenance.sourceRef]);
+    const rows = await dataSource
+      .getRepository(PersonHistoryEntity)
+      .find({ where: { personId: person.id, field: 'lastName' } });
+    const values = rows.map((row) => [
+      row.previousValue,
+      row.newValue,
+      row.provenance.recordedBy,
+      row.provenance.sourceRef,
+    ]);
     expect(values).toEqual(
       expect.arrayContaining([
         [null, 'Bernard', 'first', 'batch-first'],
@@ -47,14 +68,25 @@ describe('PersonService on PostgreSQL', () => {
 
   it('should write nothing when the same values are sent again', async () => {
     const person = await service.create({ lastName: 'Roux', firstNames: ['Marc'] }, provenance('a'));
-    const before = await dataSource.getRepository(PersonHistoryEntity).count({ where: { personId: person.id } });
-    expect(await service.update(person.id, { lastName: ' Roux ', firstNames: ['Marc'] }, provenance('b'))).toEqual([]);
-    expect(await dataSource.getRepository(PersonHistoryEntity).count({ where: { personId: person.id } })).toBe(before);
+    const before = await dataSource
+      .getRepository(PersonHistoryEntity)
+      .count({ where: { personId: person.id } });
+    expect(
+      await service.update(person.id, { lastName: ' Roux ', firstNames: ['Marc'] }, provenance('b')),
+    ).toEqual([]);
+    expect(
+      await dataSource.getRepository(PersonHistoryEntity).count({ where: { personId: person.id } }),
+    ).toBe(before);
   });
 
   it('should store the NIR encrypted and find it by its 13-character base', async () => {
-    const person = await service.create({ lastName: 'Lefèvre', firstNames: ['Anne'], nir: '269054958815780' }, provenance('a'));
-    const [raw] = (await dataSource.query('SELECT nir_encrypted, nir_hash FROM person WHERE id = $1', [person.id])) as Array<{
+    const person = await service.create(
+      { lastName: 'Lefèvre', firstNames: ['Anne'], nir: '269054958815780' },
+      provenance('a'),
+    );
+    const [raw] = (await dataSource.query('SELECT nir_encrypted, nir_hash FROM person WHERE id = $1', [
+      person.id,
+    ])) as Array<{
       nir_encrypted: string;
       nir_hash: string;
     }>;

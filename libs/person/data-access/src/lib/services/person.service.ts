@@ -113,7 +113,8 @@ export class PersonService {
     let selective = false;
     if (criteria.nir) {
       const parsed = parseNir(criteria.nir);
-      if (!parsed.ok) throw new PersonException(PersonExceptionCode.InvalidNir, describeNirError(parsed.error));
+      if (!parsed.ok)
+        throw new PersonException(PersonExceptionCode.InvalidNir, describeNirError(parsed.error));
       query.andWhere('p.nir_hash = :hash', { hash: this.nirCipher.lookupHash(parsed.value) });
       selective = true;
     }
@@ -130,7 +131,9 @@ export class PersonService {
       });
     }
     if (criteria.firstName) {
-      query.andWhere('p.first_name_normalized LIKE :first', { first: `${normalizeName(criteria.firstName)}%` });
+      query.andWhere('p.first_name_normalized LIKE :first', {
+        first: `${normalizeName(criteria.firstName)}%`,
+      });
     }
     if (criteria.birthDate) query.andWhere('p.birth_date = :birthDate', { birthDate: criteria.birthDate });
     if (criteria.lastName && (criteria.birthDate || criteria.firstName)) selective = true;
@@ -140,11 +143,19 @@ export class PersonService {
         'Search by NIR, by identifier, or by last name with a first name or a birth date',
       );
     }
-    return query.orderBy('p.last_name_normalized').addOrderBy('p.first_name_normalized').limit(limit).getMany();
+    return query
+      .orderBy('p.last_name_normalized')
+      .addOrderBy('p.first_name_normalized')
+      .limit(limit)
+      .getMany();
   }
 
   /** Creates a person, with the NIR encrypted and every initial value recorded in the history. */
-  async create(input: PersonIdentityInput, provenance: Provenance, manager?: EntityManager): Promise<PersonEntity> {
+  async create(
+    input: PersonIdentityInput,
+    provenance: Provenance,
+    manager?: EntityManager,
+  ): Promise<PersonEntity> {
     const run = async (em: EntityManager) => {
       const person = em.getRepository(PersonEntity).create({
         lastName: input.lastName.trim(),
@@ -185,7 +196,10 @@ export class PersonService {
   ): Promise<string[]> {
     const run = async (em: EntityManager) => {
       const repository = em.getRepository(PersonEntity);
-      const person = await repository.findOne({ where: { id: personId }, lock: { mode: 'pessimistic_write' } });
+      const person = await repository.findOne({
+        where: { id: personId },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (!person) throw new PersonException(PersonExceptionCode.PersonNotFound, 'Person not found');
       const history: PersonHistoryEntity[] = [];
       for (const field of TRACKED_FIELDS) {
@@ -197,8 +211,12 @@ export class PersonService {
       }
       if (changes.nir) {
         const parsed = parseNir(changes.nir);
-        if (!parsed.ok) throw new PersonException(PersonExceptionCode.InvalidNir, describeNirError(parsed.error));
-        if (person.nirHash !== this.nirCipher.lookupHash(parsed.value) || (person.nirKeyComputed && !parsed.value.keyComputed)) {
+        if (!parsed.ok)
+          throw new PersonException(PersonExceptionCode.InvalidNir, describeNirError(parsed.error));
+        if (
+          person.nirHash !== this.nirCipher.lookupHash(parsed.value) ||
+          (person.nirKeyComputed && !parsed.value.keyComputed)
+        ) {
           await this.setNir(person, changes.nir, em);
           history.push(this.historyRow(personId, 'nir', null, '[changed]', provenance));
         }
@@ -220,11 +238,17 @@ export class PersonService {
     manager: EntityManager = this.dataSource.manager,
   ): Promise<PersonIdentifierEntity> {
     const repository = manager.getRepository(PersonIdentifierEntity);
-    const existing = await repository.findOne({ where: { system: identifier.system, value: identifier.value } });
+    const existing = await repository.findOne({
+      where: { system: identifier.system, value: identifier.value },
+    });
     if (existing && existing.personId !== personId) {
-      throw new PersonException(PersonExceptionCode.IdentifierAlreadyKnown, 'Identifier already belongs to another person', {
-        system: identifier.system,
-      });
+      throw new PersonException(
+        PersonExceptionCode.IdentifierAlreadyKnown,
+        'Identifier already belongs to another person',
+        {
+          system: identifier.system,
+        },
+      );
     }
     if (existing) {
       if ((identifier.qualifier ?? null) !== existing.qualifier) {
@@ -249,9 +273,14 @@ export class PersonService {
     const parsed = parseNir(nir);
     if (!parsed.ok) throw new PersonException(PersonExceptionCode.InvalidNir, describeNirError(parsed.error));
     const hash = this.nirCipher.lookupHash(parsed.value);
-    const holder = await em.getRepository(PersonEntity).findOne({ select: { id: true }, where: { nirHash: hash } });
+    const holder = await em
+      .getRepository(PersonEntity)
+      .findOne({ select: { id: true }, where: { nirHash: hash } });
     if (holder && holder.id !== person.id) {
-      throw new PersonException(PersonExceptionCode.NirAlreadyKnown, 'This NIR already belongs to another person');
+      throw new PersonException(
+        PersonExceptionCode.NirAlreadyKnown,
+        'This NIR already belongs to another person',
+      );
     }
     person.nirHash = hash;
     person.nirEncrypted = this.nirCipher.encrypt(parsed.value);
@@ -282,7 +311,8 @@ export class PersonService {
 }
 
 function normalizeValue(field: TrackedField, value: unknown): unknown {
-  if (field === 'firstNames' && Array.isArray(value)) return value.map((name: string) => name.trim()).filter(Boolean);
+  if (field === 'firstNames' && Array.isArray(value))
+    return value.map((name: string) => name.trim()).filter(Boolean);
   if (typeof value === 'string') return value.trim() || null;
   return value ?? null;
 }

@@ -4,16 +4,18 @@ import { PERSON_IDENTIFIER_SYSTEMS, type PersonIdentifierSystem } from '@spie/pe
 import { LocalDateScalar } from '@spie/platform/graphql';
 import { SOURCE_SYSTEMS, type SourceSystem } from '@spie/shared/kernel';
 
-export const PersonIdentifierSystemEnum = Object.fromEntries(PERSON_IDENTIFIER_SYSTEMS.map((s) => [s, s])) as Record<
-  PersonIdentifierSystem,
-  PersonIdentifierSystem
->;
+export const PersonIdentifierSystemEnum = Object.fromEntries(
+  PERSON_IDENTIFIER_SYSTEMS.map((s) => [s, s]),
+) as Record<PersonIdentifierSystem, PersonIdentifierSystem>;
 registerEnumType(PersonIdentifierSystemEnum, {
   name: 'PersonIdentifierSystem',
   description: 'Partner system that issued an identifier',
 });
 
-export const SourceSystemEnum = Object.fromEntries(SOURCE_SYSTEMS.map((s) => [s, s])) as Record<SourceSystem, SourceSystem>;
+export const SourceSystemEnum = Object.fromEntries(SOURCE_SYSTEMS.map((s) => [s, s])) as Record<
+  SourceSystem,
+  SourceSystem
+>;
 registerEnumType(SourceSystemEnum, { name: 'SourceSystem', description: 'System a value came from' });
 
 @ObjectType('Provenance', { description: 'Where a value came from: source, file or call, when, who' })
@@ -54,7 +56,9 @@ export class PersonIdentityDTO {
   @Field(() => String, { nullable: true, description: 'F or M' })
   sex!: string | null;
 
-  @Field(() => Boolean, { description: 'Whether the hub holds a NIR for this person (the NIR itself is never shown here)' })
+  @Field(() => Boolean, {
+    description: 'Whether the hub holds a NIR for this person (the NIR itself is never shown here)',
+  })
   hasNir!: boolean;
 }
 
@@ -97,7 +101,9 @@ export class PersonIdentifierDTO {
   provenance!: ProvenanceDTO;
 }
 
-@ObjectType('PersonFieldChange', { description: 'One change of one value of the person, with its provenance' })
+@ObjectType('PersonFieldChange', {
+  description: 'One change of one value of the person, with its provenance',
+})
 export class PersonFieldChangeDTO {
   @Field(() => String)
   field!: string;

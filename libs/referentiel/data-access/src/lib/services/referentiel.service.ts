@@ -44,7 +44,10 @@ export class ReferentielService {
     return this.dataSource.getRepository(CodeListEntity).find({ order: { code: 'ASC' } });
   }
 
-  async entries(listCodes: readonly string[], options: { includeClosed?: boolean } = {}): Promise<CodeListEntryEntity[]> {
+  async entries(
+    listCodes: readonly string[],
+    options: { includeClosed?: boolean } = {},
+  ): Promise<CodeListEntryEntity[]> {
     const query = this.dataSource
       .getRepository(CodeListEntryEntity)
       .createQueryBuilder('e')
@@ -78,10 +81,14 @@ export class ReferentielService {
     const found = new Map(rows.map((row) => [row.code, row]));
     const unknown = wanted.filter((code) => !found.has(code));
     if (unknown.length > 0) {
-      throw new ReferentielException(ReferentielExceptionCode.UnknownCode, `Unknown ${list} code(s): ${unknown.join(', ')}`, {
-        list,
-        codes: unknown,
-      });
+      throw new ReferentielException(
+        ReferentielExceptionCode.UnknownCode,
+        `Unknown ${list} code(s): ${unknown.join(', ')}`,
+        {
+          list,
+          codes: unknown,
+        },
+      );
     }
     if (options.forNewData) {
       const today = new Date().toISOString().slice(0, 10);
@@ -90,10 +97,14 @@ export class ReferentielService {
         return validTo !== null && validTo !== undefined && validTo < today;
       });
       if (closed.length > 0) {
-        throw new ReferentielException(ReferentielExceptionCode.ClosedCode, `Closed ${list} code(s): ${closed.join(', ')}`, {
-          list,
-          codes: closed,
-        });
+        throw new ReferentielException(
+          ReferentielExceptionCode.ClosedCode,
+          `Closed ${list} code(s): ${closed.join(', ')}`,
+          {
+            list,
+            codes: closed,
+          },
+        );
       }
     }
   }
@@ -106,7 +117,9 @@ export class ReferentielService {
     const contentHash = createHash('sha256').update(JSON.stringify(seed)).digest('hex');
     return this.dataSource.transaction(async (em) => {
       await em.query('SELECT pg_advisory_xact_lock(52002)');
-      const existing = await em.getRepository(ReferentielVersionEntity).findOne({ where: { version: seed.version } });
+      const existing = await em
+        .getRepository(ReferentielVersionEntity)
+        .findOne({ where: { version: seed.version } });
       if (existing) {
         if (existing.contentHash !== contentHash) {
           throw new ReferentielException(
@@ -125,7 +138,9 @@ export class ReferentielService {
           parentList: list.parentList ?? null,
         });
         const current = new Map(
-          (await em.getRepository(CodeListEntryEntity).find({ where: { listCode: list.code } })).map((row) => [row.code, row]),
+          (await em.getRepository(CodeListEntryEntity).find({ where: { listCode: list.code } })).map(
+            (row) => [row.code, row],
+          ),
         );
         const seen = new Set<string>();
         const revisions: Partial<CodeListEntryRevisionEntity>[] = [];
@@ -144,7 +159,9 @@ export class ReferentielService {
             position,
           };
           if (!previous) {
-            await em.getRepository(CodeListEntryEntity).insert({ ...next, introducedIn: seed.version, lastChangedIn: seed.version });
+            await em
+              .getRepository(CodeListEntryEntity)
+              .insert({ ...next, introducedIn: seed.version, lastChangedIn: seed.version });
             report.added += 1;
           } else if (
             previous.label !== next.label ||
@@ -153,19 +170,38 @@ export class ReferentielService {
             canonicalJson(previous.externalCodes) !== canonicalJson(next.externalCodes) ||
             canonicalJson(previous.attributes) !== canonicalJson(next.attributes)
           ) {
-            await em.getRepository(CodeListEntryEntity).update({ id: previous.id }, { ...next, lastChangedIn: seed.version });
+            await em
+              .getRepository(CodeListEntryEntity)
+              .update({ id: previous.id }, { ...next, lastChangedIn: seed.version });
             report.changed += 1;
           } else {
             // Only the order moved (e.g. an earlier entry was removed): not a change of the entry, no revision.
-            if (previous.position !== position) await em.getRepository(CodeListEntryEntity).update({ id: previous.id }, { position });
+            if (previous.position !== position)
+              await em.getRepository(CodeListEntryEntity).update({ id: previous.id }, { position });
             continue;
           }
-          revisions.push({ listCode: list.code, code: entry.code, version: seed.version, label: next.label, parentCode: next.parentCode, validTo: next.validTo });
+          revisions.push({
+            listCode: list.code,
+            code: entry.code,
+            version: seed.version,
+            label: next.label,
+            parentCode: next.parentCode,
+            validTo: next.validTo,
+          });
         }
         for (const [code, previous] of current) {
           if (seen.has(code) || previous.validTo) continue;
-          await em.getRepository(CodeListEntryEntity).update({ id: previous.id }, { validTo: seed.publishedAt, lastChangedIn: seed.version });
-          revisions.push({ listCode: list.code, code, version: seed.version, label: previous.label, parentCode: previous.parentCode, validTo: seed.publishedAt });
+          await em
+            .getRepository(CodeListEntryEntity)
+            .update({ id: previous.id }, { validTo: seed.publishedAt, lastChangedIn: seed.version });
+          revisions.push({
+            listCode: list.code,
+            code,
+            version: seed.version,
+            label: previous.label,
+            parentCode: previous.parentCode,
+            validTo: seed.publishedAt,
+          });
           report.closed += 1;
         }
         if (revisions.length > 0) await em.getRepository(CodeListEntryRevisionEntity).insert(revisions);
@@ -185,7 +221,9 @@ export class ReferentielService {
 function canonicalJson(value: unknown): string {
   return JSON.stringify(value, (_key, item: unknown) =>
     item && typeof item === 'object' && !Array.isArray(item)
-      ? Object.fromEntries(Object.entries(item as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      ? Object.fromEntries(
+          Object.entries(item as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+        )
       : item,
   );
 }

@@ -1,5 +1,5 @@
-import { RecomputeParcoursStatusPayload } from './jobs/recompute-parcours-status.payload';
-import { validateJobPayload } from './job-payload.validation';
+import { RecomputeParcoursStatusPayload } from './recompute-parcours-status.payload';
+import { validateJobPayload } from '@spie/platform/queue';
 
 const VALID = {
   personId: '0b7d5b5e-8f0e-4a7c-9d55-3f5c2f0d6a11',

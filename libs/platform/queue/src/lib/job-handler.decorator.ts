@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 
-import type { JobName, JobPayload } from '@spie/platform/queue';
+import type { JobName, JobPayload } from './queue-names';
 
 /** What a handler receives besides its payload. */
 export interface JobContext {

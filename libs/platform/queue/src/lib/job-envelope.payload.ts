@@ -10,7 +10,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 
-import type { JobEnvelope } from '@spie/platform/queue';
+import type { JobEnvelope } from './queue-names';
 
 type JobActor = JobEnvelope['actor'];
 
