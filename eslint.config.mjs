@@ -96,6 +96,20 @@ export default [
                 ...foundations,
               ],
             },
+            {
+              sourceTag: 'scope:connectors',
+              onlyDependOnLibsWithTags: ['scope:connectors', 'scope:ingestion', ...core],
+            },
+            {
+              sourceTag: 'scope:ingestion',
+              onlyDependOnLibsWithTags: [
+                'scope:ingestion',
+                'scope:connectors',
+                'scope:parcours',
+                ...contexts.map((c) => `scope:${c}`),
+                ...foundations,
+              ],
+            },
             { sourceTag: 'scope:ops', notDependOnLibsWithTags: ['type:app'] },
           ],
         },

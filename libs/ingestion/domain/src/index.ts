@@ -1,0 +1,5 @@
+export * from './lib/ingest-source';
+export * from './lib/rejection';
+export * from './lib/parsed-item';
+export * from './lib/observations';
+export * from './lib/values';
