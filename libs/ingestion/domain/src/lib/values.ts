@@ -29,7 +29,10 @@ const COMPACT = /^(\d{4})(\d{2})(\d{2})$/;
  * `2023-01-31 00:00:00.0`), `DD/MM/YYYY`, `DD-MM-YYYY`, `DD.MM.YYYY`, `YYYYMMDD`, and Excel serial numbers when
  * `allowSerial` is set (spreadsheet cells). Returns `YYYY-MM-DD`; impossible dates (31/02) are invalid.
  */
-export function parseDate(raw: string | number | Date | null | undefined, allowSerial = false): Parsed<string> {
+export function parseDate(
+  raw: string | number | Date | null | undefined,
+  allowSerial = false,
+): Parsed<string> {
   if (raw instanceof Date) {
     return Number.isNaN(raw.getTime()) ? { invalid: String(raw) } : raw.toISOString().slice(0, 10);
   }
