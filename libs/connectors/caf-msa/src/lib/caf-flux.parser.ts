@@ -12,7 +12,7 @@ import {
   type ParsedItem,
   type RecordIssue,
 } from '@spie/ingestion/domain';
-import { parseNir } from '@spie/person/domain';
+import { describeNirError, parseNir } from '@spie/person/domain';
 
 import type { CafFluxHeader, CafHouseholdRecord, CafMember } from './caf-flux.types';
 import { StreamingSchemaValidator } from './flux-validator';
@@ -74,10 +74,11 @@ export async function* parseCafFlux(
   parser.on('error', (error) =>
     fail(
       'XML_MALFORMED',
-      `Malformed XML at line ${parser.line}, column ${parser.column}: ${firstLine(error.message)}`,
+      describeXmlError(firstLine(error.message)),
     ),
   );
   parser.on('opentag', (tag) => {
+    if (failure) return;
     if (!rootSeen) {
       rootSeen = true;
       if (tag.name !== 'Racine') {
@@ -102,6 +103,7 @@ export async function* parseCafFlux(
     }
   });
   parser.on('closetag', () => {
+    if (failure) return;
     validator.close();
     const node = stack.pop();
     if (!node) return;
@@ -194,7 +196,7 @@ class FluxDecoder {
   }
 
   private detect(head: Buffer): string {
-    if (head[0] === 0xfe || head[0] === 0xff || head[1] === 0x00) {
+    if (head[0] === 0xfe || head[0] === 0xff || head[0] === 0x00 || head[1] === 0x00) {
       throw new IngestFileError(
         'ENCODING_UNSUPPORTED',
         'UTF-16 files are not accepted: CAF/MSA flux are windows-1252',
@@ -226,6 +228,9 @@ class FluxDecoder {
     return encoding === 'us-ascii' ? 'windows-1252' : encoding;
   }
 
+  /** The last byte of the previous chunk was 0xC3: a UTF-8 sequence may continue in this one. */
+  private pendingC3 = false;
+
   private convert(chunk: Buffer): string {
     if (this.utf8) {
       try {
@@ -237,6 +242,8 @@ class FluxDecoder {
         );
       }
     }
+    if (this.pendingC3 && chunk.length > 0 && chunk[0] >= 0x80 && chunk[0] <= 0xbf) this.lyingDeclaration();
+    this.pendingC3 = chunk.length > 0 && chunk[chunk.length - 1] === 0xc3;
     for (let i = 0; i < chunk.length; i++) {
       const byte = chunk[i];
       if (byte < 0x80) continue;
@@ -247,13 +254,17 @@ class FluxDecoder {
         );
       }
       if (byte === 0xc3 && i + 1 < chunk.length && chunk[i + 1] >= 0x80 && chunk[i + 1] <= 0xbf) {
-        throw new IngestFileError(
-          'ENCODING_INVALID',
-          `The file declares ${this.encoding} but holds UTF-8 sequences (e.g. "é" written as "Ã©"): its declaration lies`,
-        );
+        this.lyingDeclaration();
       }
     }
     return iconv.decode(chunk, this.encoding as string);
+  }
+
+  private lyingDeclaration(): never {
+    throw new IngestFileError(
+      'ENCODING_INVALID',
+      `The file declares ${this.encoding} but holds UTF-8 sequences (e.g. "é" written as "Ã©"): its declaration lies`,
+    );
   }
 }
 
@@ -352,7 +363,7 @@ function mapHousehold(
           issue(
             'INVALID_NIR',
             `${field}/Identification/NIR`,
-            `${field}: the NIR is not valid (${parsed.error})`,
+            `${field}: the NIR is not valid (${describeNirError(parsed.error)})`,
           ),
         );
     }
@@ -450,6 +461,12 @@ function bool(value: string | undefined): boolean | null {
 
 function issue(code: RecordIssue['code'], field: string, message: string): RecordIssue {
   return { code, field, message, severity: 'error' };
+}
+
+/** saxes writes `line:column: message`; say it once, in words. */
+function describeXmlError(message: string): string {
+  const match = /^(\d+):(\d+): (.*)$/.exec(message);
+  return match ? `Malformed XML at line ${match[1]}, column ${match[2]}: ${match[3]}` : `Malformed XML: ${message}`;
 }
 
 function firstLine(message: string): string {

@@ -180,7 +180,7 @@ export function checkSimpleValue(type: SimpleTypeModel, raw: string): string | n
 
 function digits(value: string, type: SimpleTypeModel): string | null {
   const [whole, fraction = ''] = value.replace(/^[+-]/, '').split('.');
-  const significant = (whole.replace(/^0+/, '') + fraction).length;
+  const significant = (whole.replace(/^0+/, '') + fraction.replace(/0+$/, '')).length;
   if (type.totalDigits !== undefined && significant > type.totalDigits) {
     return `more than ${type.totalDigits} digits`;
   }
