@@ -14,8 +14,12 @@ if (!existsSync(fixtures)) {
   process.exit(0);
 }
 const jest = require.resolve('jest/bin/jest');
-const result = spawnSync(process.execPath, [jest, '-c', 'jest.conformance.config.js', ...process.argv.slice(2)], {
-  stdio: 'inherit',
-  env: { ...process.env, SPIE_SHARED_FIXTURES: fixtures },
-});
+const result = spawnSync(
+  process.execPath,
+  [jest, '-c', 'jest.conformance.config.js', ...process.argv.slice(2)],
+  {
+    stdio: 'inherit',
+    env: { ...process.env, SPIE_SHARED_FIXTURES: fixtures },
+  },
+);
 process.exit(result.status ?? 1);

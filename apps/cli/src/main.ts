@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 
+import { registerIngestCommand } from './commands/ingest.command';
 import { registerMigrationCommands } from './commands/migration.command';
 import { registerSeedCommand } from './commands/seed.command';
 import { registerStartCommand } from './commands/start.command';
@@ -14,6 +15,7 @@ registerStartCommand(program);
 registerMigrationCommands(program);
 registerSeedCommand(program);
 registerTokenCommand(program);
+registerIngestCommand(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   process.stderr.write(`spie: ${error instanceof Error ? error.message : String(error)}\n`);

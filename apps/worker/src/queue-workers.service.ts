@@ -3,7 +3,7 @@ import { Inject, Injectable, Logger, type BeforeApplicationShutdown } from '@nes
 import { Worker, type ConnectionOptions } from 'bullmq';
 
 import { EnvironmentVariables } from '@spie/platform/config';
-import { JOB_QUEUE, type QueueName } from '@spie/platform/queue';
+import { QueueName } from '@spie/platform/queue';
 
 import { JobRunner } from './job-runner';
 
@@ -29,7 +29,7 @@ export class QueueWorkersService implements BeforeApplicationShutdown {
   ) {}
 
   async start(): Promise<void> {
-    const queues = [...new Set<QueueName>(Object.values(JOB_QUEUE))];
+    const queues = Object.values(QueueName);
     for (const queue of queues) {
       const worker = new Worker(queue, (job) => this.runner.run(job), {
         connection: this.queueConfig.connection,

@@ -4,6 +4,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 
 import { HUB_ENTITIES } from '@spie/ops/schema';
+import { IngestionJobsModule } from '@spie/ingestion/feature-jobs';
 import { ParcoursJobsModule } from '@spie/parcours/feature-jobs';
 import { EnvironmentVariables, HubConfigModule } from '@spie/platform/config';
 import { hubDataSourceOptions } from '@spie/platform/database';
@@ -35,6 +36,7 @@ import { QueueWorkersService } from './queue-workers.service';
     HubQueueModule,
     DiscoveryModule,
     ParcoursJobsModule,
+    IngestionJobsModule,
   ],
   providers: [JobHandlerRegistry, JobRunner, QueueWorkersService],
 })

@@ -1,1 +1,9 @@
-export {};
+export * from './lib/imilo.dto';
+export * from './lib/imilo.error';
+export * from './lib/imilo.validation';
+export * from './lib/imilo.client';
+export * from './lib/imilo.mapper';
+export * from './lib/imilo.simulator';
+export * from './lib/imilo.seed';
+export * from './lib/zoned-time';
+export * from './lib/imilo.fixtures';

@@ -1,1 +1,14 @@
-export {};
+export * from './lib/ingestion.entities';
+export * from './lib/entities/import-batch.entity';
+export * from './lib/entities/import-chunk.entity';
+export * from './lib/entities/import-issue.entity';
+export * from './lib/entities/identity-conflict.entity';
+export * from './lib/entities/domain-event.entity';
+export * from './lib/appliers/apply-context';
+export * from './lib/appliers/person-bulk-store';
+export * from './lib/appliers/caf-household.applier';
+export * from './lib/services/import-storage.service';
+export * from './lib/services/import-batch.service';
+export * from './lib/ingestion-data-access.module';
+export * from './lib/services/import-submission.service';
+export * from './lib/appliers/person-records.applier';

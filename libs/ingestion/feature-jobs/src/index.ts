@@ -1,1 +1,3 @@
-export {};
+export * from './lib/ingestion-jobs.module';
+export * from './lib/source-registry';
+export * from './lib/jobs/ingest-payloads';

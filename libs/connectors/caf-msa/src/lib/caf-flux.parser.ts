@@ -71,12 +71,7 @@ export async function* parseCafFlux(
       'The file declares a DTD: DTDs and entities are refused (XXE, entity expansion)',
     ),
   );
-  parser.on('error', (error) =>
-    fail(
-      'XML_MALFORMED',
-      describeXmlError(firstLine(error.message)),
-    ),
-  );
+  parser.on('error', (error) => fail('XML_MALFORMED', describeXmlError(firstLine(error.message))));
   parser.on('opentag', (tag) => {
     if (failure) return;
     if (!rootSeen) {
@@ -466,7 +461,9 @@ function issue(code: RecordIssue['code'], field: string, message: string): Recor
 /** saxes writes `line:column: message`; say it once, in words. */
 function describeXmlError(message: string): string {
   const match = /^(\d+):(\d+): (.*)$/.exec(message);
-  return match ? `Malformed XML at line ${match[1]}, column ${match[2]}: ${match[3]}` : `Malformed XML: ${message}`;
+  return match
+    ? `Malformed XML at line ${match[1]}, column ${match[2]}: ${match[3]}`
+    : `Malformed XML: ${message}`;
 }
 
 function firstLine(message: string): string {

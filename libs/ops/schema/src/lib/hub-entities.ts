@@ -1,6 +1,7 @@
 import { CONTRACT_ENTITIES } from '@spie/contract/data-access';
 import { DIAGNOSTIC_ENTITIES } from '@spie/diagnostic/data-access';
 import { HOUSEHOLD_RIGHTS_ENTITIES } from '@spie/household-rights/data-access';
+import { INGESTION_ENTITIES } from '@spie/ingestion/data-access';
 import { ORGANISATION_ENTITIES } from '@spie/organisation/data-access';
 import { ORIENTATION_ENTITIES } from '@spie/orientation/data-access';
 import { PersonParcoursStatusEntity } from '@spie/parcours/feature-jobs';
@@ -17,4 +18,5 @@ export const HUB_ENTITIES = [
   ...CONTRACT_ENTITIES,
   ...ORIENTATION_ENTITIES,
   PersonParcoursStatusEntity,
+  ...INGESTION_ENTITIES,
 ];

@@ -69,6 +69,32 @@ export class EnvironmentVariables {
   @Min(1)
   @Max(64)
   WORKER_CONCURRENCY = 4;
+
+  /** Where received files are kept as they came (a volume shared by gateway and workers in a deployment). */
+  @IsString()
+  IMPORT_STORAGE_DIR = '.data/imports';
+
+  /** Records per staged chunk (one queue job each). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(10)
+  @Max(20000)
+  IMPORT_CHUNK_SIZE = 1000;
+
+  /** Largest accepted file, in megabytes. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  IMPORT_MAX_FILE_MB = 4096;
+
+  /** i-Milo API of the missions locales (the local simulator in the embedded default); unset: no polling. */
+  @IsOptional()
+  @IsString()
+  IMILO_URL?: string;
+
+  @IsOptional()
+  @IsString()
+  IMILO_API_KEY?: string;
 }
 
 export const SENSITIVE_VARIABLES: ReadonlyArray<keyof EnvironmentVariables> = [

@@ -10,6 +10,21 @@ export const DEFAULT_JOB_OPTIONS: DefaultJobOptions = {
   removeOnFail: { age: 30 * 24 * 3600 },
 };
 
+/**
+ * Ingestion: more attempts, spread over about an hour (a PostgreSQL restart delays a batch, it does not lose it), and
+ * completed jobs dropped at once (the durable record of what was applied is `import_chunk.applied_at`).
+ */
+export const INGEST_JOB_OPTIONS: DefaultJobOptions = {
+  attempts: 12,
+  backoff: { type: 'exponential', delay: 1000 },
+  removeOnComplete: true,
+  removeOnFail: { age: 30 * 24 * 3600 },
+};
+
 export const QUEUE_JOB_OPTIONS: Record<QueueName, DefaultJobOptions> = {
   [QueueName.Parcours]: DEFAULT_JOB_OPTIONS,
+  [QueueName.IngestCafMsa]: INGEST_JOB_OPTIONS,
+  [QueueName.IngestFranceTravail]: INGEST_JOB_OPTIONS,
+  [QueueName.IngestDepartment]: INGEST_JOB_OPTIONS,
+  [QueueName.IngestMissionLocale]: INGEST_JOB_OPTIONS,
 };

@@ -33,6 +33,10 @@ export class HouseholdEntity {
   @Column({ type: 'text', nullable: true })
   familySituation!: string | null;
 
+  /** `TOPSANSDOMFIXE`: no fixed address. */
+  @Column({ type: 'boolean', nullable: true })
+  homeless!: boolean | null;
+
   @Column({ type: 'jsonb', nullable: true })
   address!: PostalAddress | null;
 

@@ -1,0 +1,167 @@
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { basename } from 'node:path';
+
+import { SingleBar } from 'cli-progress';
+import type { Command } from 'commander';
+
+import {
+  ImportBatchService,
+  ImportSubmissionService,
+  type ImportBatchEntity,
+} from '@spie/ingestion/data-access';
+import { INGEST_SOURCES, isIngestSource, type IngestSource } from '@spie/ingestion/domain';
+
+import { say } from '../cli-environment';
+import { openIngestContext } from '../ingest-context';
+
+/** The machine-readable summary printed on the last line of `spie ingest`. */
+export interface IngestSummary {
+  batchId: string;
+  status: 'completed' | 'completed_with_errors' | 'failed';
+  records: number;
+  persons: { created: number; updated: number; unchanged: number };
+  households: { created: number; updated: number; unchanged: number };
+  rejected: number;
+  conflicts: number;
+  seconds: number;
+}
+
+export function summarise(batch: ImportBatchEntity): IngestSummary {
+  const seconds =
+    batch.completedAt && (batch.startedAt ?? batch.receivedAt)
+      ? (batch.completedAt.getTime() - (batch.startedAt ?? batch.receivedAt).getTime()) / 1000
+      : 0;
+  return {
+    batchId: batch.id,
+    status: batch.status as IngestSummary['status'],
+    records: batch.recordsRead,
+    persons: {
+      created: batch.counts.personsCreated,
+      updated: batch.counts.personsUpdated,
+      unchanged: batch.counts.personsUnchanged,
+    },
+    households: {
+      created: batch.counts.householdsCreated,
+      updated: batch.counts.householdsUpdated,
+      unchanged: batch.counts.householdsUnchanged,
+    },
+    rejected: batch.counts.rejected,
+    conflicts: batch.counts.conflicts,
+    seconds: Math.round(seconds * 100) / 100,
+  };
+}
+
+const FINISHED = new Set(['completed', 'completed_with_errors', 'failed']);
+
+/** Polls a batch until it finishes, drawing its progress on stderr (records processed / read, rate, ETA). */
+export async function waitForBatch(
+  batches: ImportBatchService,
+  batchId: string,
+  progress: boolean,
+): Promise<ImportBatchEntity> {
+  const bar = progress
+    ? new SingleBar({
+        format: '{file} [{bar}] {percentage}% | {value}/{total} records | {rate}/s | ETA {eta_formatted}',
+        stream: process.stderr,
+        hideCursor: true,
+        etaBuffer: 20,
+      })
+    : null;
+  const started = Date.now();
+  let batch = await batches.get(batchId);
+  bar?.start(1, 0, { file: batch?.fileName ?? batchId, rate: 0 });
+  while (batch && !FINISHED.has(batch.status)) {
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    batch = await batches.get(batchId);
+    if (!batch) break;
+    const total = Math.max(batch.recordsRead, 1);
+    const rate = Math.round(batch.recordsProcessed / Math.max((Date.now() - started) / 1000, 0.001));
+    bar?.setTotal(total);
+    bar?.update(batch.recordsProcessed + (batch.parsedAt ? batch.counts.rejected : 0), { rate });
+  }
+  bar?.stop();
+  if (!batch) throw new Error(`Batch ${batchId} disappeared`);
+  return batch;
+}
+
+export function registerIngestCommand(program: Command): void {
+  program
+    .command('ingest')
+    .description(
+      `Ingest files from a partner (${INGEST_SOURCES.join(', ')}); waits for each batch and prints its summary`,
+    )
+    .argument('<source>', 'the source of the files')
+    .argument('<files...>', 'the files, in order')
+    .option('--department <code>', 'department code (department spreadsheets)', '052')
+    .option(
+      '--profile <id>',
+      'column-mapping profile of a department spreadsheet (default: detected from the headers)',
+    )
+    .option('--france-travail-id <id>', 'France Travail id of a bare diagnostic answer')
+    .option('--workers <n>', 'worker processes to start when none is running', '2')
+    .option('--no-progress', 'do not draw the progress bar')
+    .action(
+      async (
+        source: string,
+        files: string[],
+        options: {
+          department: string;
+          profile?: string;
+          franceTravailId?: string;
+          workers: string;
+          progress: boolean;
+        },
+      ) => {
+        if (!isIngestSource(source)) {
+          say(`unknown source "${source}": use one of ${INGEST_SOURCES.join(', ')}`);
+          process.exitCode = 2;
+          return;
+        }
+        for (const file of files) {
+          if (!existsSync(file) || !statSync(file).isFile()) {
+            say(`${file}: no such file`);
+            process.exitCode = 2;
+            return;
+          }
+        }
+        const context = await openIngestContext({ workers: Number(options.workers) });
+        let worst = 0;
+        try {
+          const submission = context.app.get(ImportSubmissionService);
+          const batches = context.app.get(ImportBatchService);
+          for (const file of files) {
+            const { batch, joined } = await submission.submit({
+              source: source as IngestSource,
+              fileName: basename(file),
+              input: createReadStream(file, { highWaterMark: 1024 * 1024 }),
+              options: {
+                departmentCode: options.department,
+                ...(options.profile ? { profile: options.profile } : {}),
+                ...(options.franceTravailId ? { franceTravailId: options.franceTravailId } : {}),
+              },
+              envelope: context.envelope,
+            });
+            say(`${basename(file)}: batch ${batch.id}${joined ? ' (already running: following it)' : ''}`);
+            const done = await waitForBatch(
+              batches,
+              batch.id,
+              options.progress && process.stderr.isTTY !== false,
+            );
+            const summary = summarise(done);
+            if (done.errorCode) say(`${basename(file)}: ${done.errorCode}: ${done.errorMessage}`);
+            for (const { code, severity, count } of await batches.issueCountsByCode(done.id)) {
+              say(`  ${severity} ${code}: ${count}`);
+            }
+            worst = Math.max(
+              worst,
+              summary.status === 'failed' ? 2 : summary.status === 'completed_with_errors' ? 1 : 0,
+            );
+            console.log(JSON.stringify(summary));
+          }
+        } finally {
+          await context.close();
+        }
+        process.exitCode = worst;
+      },
+    );
+}

@@ -1,0 +1,105 @@
+import { randomUUID } from 'node:crypto';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+
+import { Module, type INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
+
+import { IngestionDataAccessModule } from '@spie/ingestion/data-access';
+import { HUB_ENTITIES } from '@spie/ops/schema';
+import { EnvironmentVariables, HubConfigModule } from '@spie/platform/config';
+import { hubDataSourceOptions, runMigrationsUnderLock } from '@spie/platform/database';
+import { HubQueueModule, JobQueueService, QueueName, type JobEnvelope } from '@spie/platform/queue';
+
+import { WORKSPACE_ROOT, cliEnvironment, openDataSource, say } from './cli-environment';
+
+@Module({
+  imports: [
+    HubConfigModule,
+    TypeOrmModule.forRootAsync({
+      inject: [EnvironmentVariables],
+      useFactory: (env: EnvironmentVariables) =>
+        hubDataSourceOptions({
+          url: env.DATABASE_URL,
+          entities: HUB_ENTITIES,
+          applicationName: 'spie-cli',
+          poolSize: 4,
+        }),
+    }),
+    HubQueueModule,
+    IngestionDataAccessModule,
+  ],
+})
+class IngestCliModule {}
+
+export interface IngestContext {
+  app: INestApplicationContext;
+  envelope: JobEnvelope;
+  close(): Promise<void>;
+}
+
+/**
+ * The CLI's way into the pipeline: the same services as the gateway. When no worker is listening on the ingestion
+ * queues (the hub is not started), it starts `workers` worker processes for the time of the command, and says so.
+ */
+export async function openIngestContext(options: { workers: number }): Promise<IngestContext> {
+  const { env, stack } = await cliEnvironment();
+  Object.assign(process.env, env);
+  const dataSource = await openDataSource(env);
+  try {
+    await runMigrationsUnderLock(dataSource);
+  } finally {
+    await dataSource.destroy();
+  }
+  const app = await NestFactory.createApplicationContext(IngestCliModule, { logger: ['error'] });
+  const queues = app.get(JobQueueService);
+  const children: ChildProcess[] = [];
+  const listening = await queues
+    .queue('ingest-parse-file' as never, QueueName.IngestCafMsa)
+    .getWorkersCount();
+  if (listening === 0 && options.workers > 0) {
+    say(`no worker is running: starting ${options.workers} for this command`);
+    for (let i = 0; i < options.workers; i += 1) {
+      children.push(
+        spawn(
+          process.execPath,
+          ['-r', join(WORKSPACE_ROOT, 'bin', 'register.js'), join(WORKSPACE_ROOT, 'apps/worker/src/main.ts')],
+          {
+            env: { ...process.env, ...env, LOG_LEVEL: process.env['LOG_LEVEL'] ?? 'warn' },
+            stdio: ['ignore', 'ignore', 'inherit'],
+          },
+        ),
+      );
+    }
+  }
+  return {
+    app,
+    envelope: {
+      correlationId: randomUUID(),
+      actor: {
+        kind: 'system',
+        id: 'cli',
+        login: process.env['USER'] ? `cli:${process.env['USER']}` : 'cli',
+        organisationId: null,
+      },
+    },
+    close: async () => {
+      await app.close();
+      await Promise.all(children.map((child) => terminate(child)));
+      await stack?.stop();
+    },
+  };
+}
+
+export function terminate(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}

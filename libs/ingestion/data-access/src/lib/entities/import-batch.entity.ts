@@ -1,0 +1,137 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+
+import type { IngestSource } from '@spie/ingestion/domain';
+
+export const IMPORT_BATCH_STATUSES = [
+  'received',
+  'parsing',
+  'processing',
+  'completed',
+  'completed_with_errors',
+  'failed',
+] as const;
+export type ImportBatchStatus = (typeof IMPORT_BATCH_STATUSES)[number];
+
+/** Outcome counters of a batch, kept in one JSON document updated in the same transaction as each chunk. */
+export interface ImportCounts {
+  personsCreated: number;
+  personsUpdated: number;
+  personsUnchanged: number;
+  householdsCreated: number;
+  householdsUpdated: number;
+  householdsUnchanged: number;
+  /** Records older than the state already applied (an older flux arriving late). */
+  stale: number;
+  rejected: number;
+  conflicts: number;
+  /** Records applied without a person or household (e.g. an action of an unknown France Travail id). */
+  skipped: number;
+}
+
+export const EMPTY_COUNTS: ImportCounts = {
+  personsCreated: 0,
+  personsUpdated: 0,
+  personsUnchanged: 0,
+  householdsCreated: 0,
+  householdsUpdated: 0,
+  householdsUnchanged: 0,
+  stale: 0,
+  rejected: 0,
+  conflicts: 0,
+  skipped: 0,
+};
+
+/**
+ * One received file (or one message of an API source) and its processing: the raw bytes are kept as they came, with
+ * their hash and size; records are staged in chunks (`import_chunk`) and applied by the workers.
+ */
+@Entity('import_batch')
+@Index('import_batch_running_file_uq', ['source', 'fileHash'], {
+  unique: true,
+  where: "status IN ('received', 'parsing', 'processing')",
+})
+export class ImportBatchEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Index()
+  @Column({ type: 'text' })
+  source!: IngestSource;
+
+  @Column({ type: 'text' })
+  status!: ImportBatchStatus;
+
+  @Column({ type: 'text' })
+  fileName!: string;
+
+  /** SHA-256 of the bytes, hex. */
+  @Column({ type: 'text' })
+  fileHash!: string;
+
+  @Column({ type: 'bigint' })
+  fileSize!: string;
+
+  /** Where the raw file is kept (relative to `IMPORT_STORAGE_DIR`). */
+  @Column({ type: 'text' })
+  storagePath!: string;
+
+  /** Options given with the file (department code, profile, France Travail id…). */
+  @Column({ type: 'jsonb', default: () => "'{}'" })
+  options!: Record<string, string>;
+
+  /** Who sent it: agent id or connector login. */
+  @Column({ type: 'text' })
+  receivedBy!: string;
+
+  @Column({ type: 'text', nullable: true })
+  correlationId!: string | null;
+
+  /** Reference date the file states (`DTREF`…), YYYY-MM-DD. */
+  @Column({ type: 'date', nullable: true })
+  referenceDate!: string | null;
+
+  /** `M` (complete stock) or `I` (increment) for CAF/MSA. */
+  @Column({ type: 'text', nullable: true })
+  fluxType!: string | null;
+
+  @Column({ type: 'jsonb', default: () => "'{}'" })
+  details!: Record<string, unknown>;
+
+  /** Records read so far; the total once `parsedAt` is set. */
+  @Column({ type: 'integer', default: 0 })
+  recordsRead!: number;
+
+  @Column({ type: 'integer', default: 0 })
+  recordsProcessed!: number;
+
+  @Column({ type: 'integer', default: 0 })
+  chunksStaged!: number;
+
+  @Column({ type: 'integer', default: 0 })
+  chunksApplied!: number;
+
+  @Column({ type: 'jsonb', default: () => `'${JSON.stringify(EMPTY_COUNTS)}'` })
+  counts!: ImportCounts;
+
+  /** Set when the whole file was refused (code and message): what was read before stays reported. */
+  @Column({ type: 'text', nullable: true })
+  errorCode!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  errorMessage!: string | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  receivedAt!: Date;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  startedAt!: Date | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  parsedAt!: Date | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  completedAt!: Date | null;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt!: Date;
+}

@@ -1,0 +1,52 @@
+import { Injectable, Logger } from '@nestjs/common';
+
+import { ImportBatchService, type StagedRecord } from '@spie/ingestion/data-access';
+import { ParcoursStatusService } from '@spie/parcours/feature-jobs';
+import { NirCipherService } from '@spie/person/data-access';
+import { JobHandler, JobName, type HandlesJob, type JobPayload } from '@spie/platform/queue';
+
+import { ImiloClientProvider } from '../imilo-client.provider';
+import { sourceDefinition } from '../source-registry';
+import { IngestApplyChunkPayload } from './ingest-payloads';
+
+/**
+ * Applies one staged chunk in one transaction (records, conflicts, events, counters, parcours status of the people
+ * it touched), exactly once however many times the job is delivered; then completes the batch if it was the last.
+ */
+@Injectable()
+@JobHandler(JobName.IngestApplyChunk, { payload: IngestApplyChunkPayload })
+export class IngestApplyChunkJob implements HandlesJob<JobName.IngestApplyChunk> {
+  private readonly logger = new Logger(IngestApplyChunkJob.name);
+
+  constructor(
+    private readonly batches: ImportBatchService,
+    private readonly cipher: NirCipherService,
+    private readonly parcours: ParcoursStatusService,
+    private readonly imilo: ImiloClientProvider,
+  ) {}
+
+  async handle(payload: JobPayload<JobName.IngestApplyChunk>): Promise<unknown> {
+    const batch = await this.batches.get(payload.batchId);
+    if (!batch) return { skipped: 'unknown batch' };
+    const definition = sourceDefinition(batch.source);
+    const deps = { cipher: this.cipher, imilo: this.imilo.client };
+    let records: StagedRecord[] = [];
+    const { applied, result } = await this.batches.applyChunk(
+      payload.batchId,
+      payload.seq,
+      (staged, current, manager) => {
+        records = staged;
+        return definition.apply(staged, current, manager, deps);
+      },
+      async (outcome, manager) => {
+        if (outcome.touchedPersonIds.length > 0) {
+          await this.parcours.recomputeMany(outcome.touchedPersonIds, { manager });
+        }
+      },
+    );
+    if (applied && definition.afterCommit) await definition.afterCommit(records, deps);
+    const completed = await this.batches.completeIfDone(payload.batchId);
+    if (completed) this.logger.log({ batchId: completed.id, status: completed.status }, 'batch completed');
+    return { applied, counts: result?.counts };
+  }
+}

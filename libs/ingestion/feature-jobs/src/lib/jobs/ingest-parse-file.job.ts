@@ -1,0 +1,104 @@
+import { Injectable, Logger } from '@nestjs/common';
+
+import { ImportBatchService, ImportStorageService, type StagedRecord } from '@spie/ingestion/data-access';
+import { IngestFileError, type FileHeader, type RecordIssue } from '@spie/ingestion/domain';
+import { EnvironmentVariables } from '@spie/platform/config';
+import {
+  INGEST_QUEUE,
+  JobHandler,
+  JobName,
+  JobQueueService,
+  type HandlesJob,
+  type JobPayload,
+} from '@spie/platform/queue';
+
+import { sourceDefinition } from '../source-registry';
+import { IngestParseFilePayload } from './ingest-payloads';
+
+/**
+ * Streams a stored file through its source's parser: records are staged in PostgreSQL by chunks and one apply job is
+ * queued per chunk as soon as it is staged (parsing and applying overlap); rejections go to the batch report. A parse
+ * that dies is run again from the start: chunks already staged are kept and their jobs are not queued twice.
+ */
+@Injectable()
+@JobHandler(JobName.IngestParseFile, { payload: IngestParseFilePayload })
+export class IngestParseFileJob implements HandlesJob<JobName.IngestParseFile> {
+  private readonly logger = new Logger(IngestParseFileJob.name);
+
+  constructor(
+    private readonly batches: ImportBatchService,
+    private readonly storage: ImportStorageService,
+    private readonly queue: JobQueueService,
+    private readonly env: EnvironmentVariables,
+  ) {}
+
+  async handle(payload: JobPayload<JobName.IngestParseFile>): Promise<unknown> {
+    const existing = await this.batches.get(payload.batchId);
+    if (!existing || existing.parsedAt) return { skipped: true };
+    const batch = await this.batches.startParse(payload.batchId);
+    const definition = sourceDefinition(batch.source);
+    const chunkSize = definition.chunkSize ?? this.env.IMPORT_CHUNK_SIZE;
+    const queue = INGEST_QUEUE[batch.source];
+    const headers: FileHeader[] = [];
+    let chunk: StagedRecord[] = [];
+    let seq = 0;
+    let read = 0;
+    let rejected = 0;
+    let issues: Array<{ position: number; key?: string | null; issue: RecordIssue }> = [];
+
+    const flushChunk = async (): Promise<void> => {
+      if (chunk.length === 0) return;
+      const staged = chunk;
+      chunk = [];
+      await this.batches.stageChunk(batch.id, seq, staged, read);
+      await this.queue.enqueue(
+        JobName.IngestApplyChunk,
+        { correlationId: payload.correlationId, actor: payload.actor, batchId: batch.id, seq },
+        { jobId: `${batch.id}-${seq}`, queue },
+      );
+      seq += 1;
+    };
+    const flushHeaders = async (): Promise<void> => {
+      for (const header of headers.splice(0)) await this.batches.recordHeader(batch.id, header);
+    };
+
+    let fileError: { code: string; message: string } | undefined;
+    try {
+      const input = this.storage.open(batch.storagePath);
+      for await (const item of definition.parse(input, {
+        batch,
+        onHeader: (header) => headers.push(header),
+      })) {
+        if (headers.length > 0) await flushHeaders();
+        read += 1;
+        if (item.kind === 'record') {
+          chunk.push({ position: item.position, key: item.key, data: item.data });
+          for (const warning of item.warnings)
+            issues.push({ position: item.position, key: item.key, issue: warning });
+        } else {
+          rejected += 1;
+          for (const issue of item.issues) issues.push({ position: item.position, key: item.key, issue });
+        }
+        if (issues.length >= 500) {
+          await this.batches.recordIssues(batch.id, issues);
+          issues = [];
+        }
+        if (chunk.length >= chunkSize) await flushChunk();
+      }
+    } catch (error) {
+      if (!(error instanceof IngestFileError)) throw error;
+      fileError = { code: error.code, message: error.message };
+      this.logger.warn({ batchId: batch.id, code: error.code }, 'file refused');
+    }
+    await flushHeaders();
+    await flushChunk();
+    await this.batches.recordIssues(batch.id, issues);
+    await this.batches.markParsed(batch.id, { recordsRead: read, chunks: seq, rejected }, fileError);
+    const completed = await this.batches.completeIfDone(batch.id);
+    this.logger.log(
+      { batchId: batch.id, records: read, chunks: seq, rejected, status: completed?.status },
+      'file parsed',
+    );
+    return { records: read, chunks: seq, rejected };
+  }
+}

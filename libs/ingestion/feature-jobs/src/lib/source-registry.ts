@@ -1,0 +1,85 @@
+import type { Readable } from 'node:stream';
+
+import type { EntityManager } from 'typeorm';
+
+import { cafFluxSchema, parseCafFlux } from '@spie/connectors/caf-msa';
+import {
+  emptyResult,
+  applyCafHouseholds,
+  type ApplyResult,
+  type ImportBatchEntity,
+  type StagedRecord,
+} from '@spie/ingestion/data-access';
+import type { FileHeader, IngestSource, ParsedItem } from '@spie/ingestion/domain';
+import type { ImiloClient } from '@spie/connectors/mission-locale';
+import type { NirCipherService } from '@spie/person/data-access';
+
+export interface SourceParseOptions {
+  batch: ImportBatchEntity;
+  onHeader: (header: FileHeader) => void;
+}
+
+export interface SourceApplyDeps {
+  cipher: NirCipherService;
+  /** The i-Milo client, when `IMILO_URL` is configured. */
+  imilo: ImiloClient | null;
+}
+
+/** How one source is read and applied: its parser and the applier of a chunk of its records. */
+export interface SourceDefinition {
+  parse(input: Readable, options: SourceParseOptions): AsyncIterable<ParsedItem<unknown>>;
+  apply(
+    records: StagedRecord[],
+    batch: ImportBatchEntity,
+    manager: EntityManager,
+    deps: SourceApplyDeps,
+  ): Promise<ApplyResult>;
+  /** Records per chunk (default `IMPORT_CHUNK_SIZE`). */
+  chunkSize?: number;
+  /** After the chunk's transaction committed (e.g. acknowledge i-Milo events): failures make the job retry. */
+  afterCommit?(records: StagedRecord[], deps: SourceApplyDeps): Promise<void>;
+}
+
+const SOURCES = new Map<IngestSource, SourceDefinition>();
+
+/** Registers a source (called once per connector module). */
+export function registerSource(source: IngestSource, definition: SourceDefinition): void {
+  SOURCES.set(source, definition);
+}
+
+export function sourceDefinition(source: IngestSource): SourceDefinition {
+  const definition = SOURCES.get(source);
+  if (!definition) throw new Error(`No connector is registered for source ${source}`);
+  return definition;
+}
+
+registerSource('caf-msa', {
+  parse: (input, { onHeader }) =>
+    parseCafFlux(input, {
+      schema: cafFluxSchema(),
+      onHeader: (header) =>
+        onHeader({ referenceDate: header.referenceDate, fluxType: header.fluxType, details: header.details }),
+      onTrailer: (trailer) =>
+        onHeader({
+          details: { announcedHouseholds: trailer.announcedHouseholds, households: trailer.households },
+        }),
+    }),
+  apply: (records, batch, manager, deps) => {
+    if (records.length === 0) return Promise.resolve(emptyResult());
+    return applyCafHouseholds(
+      records,
+      {
+        manager,
+        batchId: batch.id,
+        source: batch.source,
+        referenceDate: batch.referenceDate ?? batch.receivedAt.toISOString().slice(0, 10),
+        fluxType: batch.fluxType,
+        options: batch.options,
+        receivedAt: batch.receivedAt,
+        recordedBy: 'connector:caf-msa',
+      },
+      deps.cipher,
+    );
+  },
+  chunkSize: 500,
+});

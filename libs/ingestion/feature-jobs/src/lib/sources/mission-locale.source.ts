@@ -1,0 +1,125 @@
+import { Readable } from 'node:stream';
+
+import { mapDossier, type ImiloEvent } from '@spie/connectors/mission-locale';
+import { applyPersonRecords, emptyResult, add, type StagedRecord } from '@spie/ingestion/data-access';
+import { IngestFileError, type ParsedItem } from '@spie/ingestion/domain';
+
+import { registerSource, type SourceDefinition } from '../source-registry';
+
+/** A poll of the i-Milo event queue, as stored: the events as the client returned them. */
+export interface MissionLocaleEventsFile {
+  polledAt: string;
+  events: ImiloEvent[];
+}
+
+async function* parseEvents(input: Readable): AsyncGenerator<ParsedItem<ImiloEvent>> {
+  const parts: Buffer[] = [];
+  for await (const chunk of input) parts.push(chunk as Buffer);
+  let file: MissionLocaleEventsFile;
+  try {
+    file = JSON.parse(Buffer.concat(parts).toString('utf8')) as MissionLocaleEventsFile;
+  } catch {
+    throw new IngestFileError('JSON_MALFORMED', 'The stored i-Milo poll is not JSON');
+  }
+  for (const [index, event] of file.events.entries()) {
+    yield { kind: 'record', position: index + 1, key: event.id, data: event, warnings: [] };
+  }
+}
+
+/**
+ * i-Milo events: one chunk (one job) per event. A dossier event fetches the dossier and applies the young person
+ * (identity, contact, i-Milo and France Travail identifiers); the event is acknowledged only after the transaction
+ * that applied it committed. Deletions and archives never remove a person: they are reported.
+ */
+export const missionLocaleSource: SourceDefinition = {
+  chunkSize: 1,
+  parse: (input) => parseEvents(input),
+  apply: async (records, batch, manager, deps) => {
+    const result = emptyResult();
+    if (!deps.imilo) throw new Error('IMILO_URL is not configured: mission locale events cannot be applied');
+    const people: Array<{
+      position: number;
+      key: string;
+      person: ReturnType<typeof mapDossier>['record']['person'];
+    }> = [];
+    for (const staged of records) {
+      const event = staged.data as ImiloEvent;
+      if (
+        event.type !== 'DOSSIER' ||
+        !event.idDossier ||
+        (event.action !== 'CREATE' && event.action !== 'UPDATE')
+      ) {
+        add(result.counts, 'skipped');
+        result.issues.push({
+          position: staged.position,
+          recordKey: staged.key,
+          severity: 'warning',
+          code: 'INVALID_VALUE',
+          message: `i-Milo event ${event.type ?? '?'} ${event.action ?? '?'} recorded without effect (appointments and sessions are not kept yet; a deletion never removes a person)`,
+          field: 'type',
+        });
+        continue;
+      }
+      const dossier = await deps.imilo.getDossier(event.idDossier);
+      if (!dossier) {
+        add(result.counts, 'skipped');
+        result.issues.push({
+          position: staged.position,
+          recordKey: staged.key,
+          severity: 'warning',
+          code: 'UNKNOWN_PERSON',
+          message: 'i-Milo no longer knows this dossier (404)',
+          field: 'idDossier',
+        });
+        continue;
+      }
+      const mapped = mapDossier(dossier);
+      const errors = mapped.issues.filter((i) => i.severity === 'error');
+      for (const issue of mapped.issues) {
+        result.issues.push({
+          position: staged.position,
+          recordKey: staged.key,
+          severity: issue.severity,
+          code: issue.code,
+          message: issue.message,
+          field: issue.field ?? null,
+        });
+      }
+      if (errors.length > 0) {
+        add(result.counts, 'rejected');
+        continue;
+      }
+      people.push({ position: staged.position, key: staged.key, person: mapped.record.person });
+    }
+    if (people.length === 0) return result;
+    const applied = await applyPersonRecords(
+      people,
+      {
+        manager,
+        batchId: batch.id,
+        source: batch.source,
+        referenceDate: batch.receivedAt.toISOString().slice(0, 10),
+        fluxType: null,
+        options: batch.options,
+        receivedAt: batch.receivedAt,
+        recordedBy: 'connector:mission-locale',
+      },
+      deps.cipher,
+      'mission_locale',
+    );
+    for (const [key, value] of Object.entries(result.counts))
+      add(applied.counts, key as keyof typeof applied.counts, value);
+    applied.issues.push(...result.issues);
+    return applied;
+  },
+  afterCommit: async (records: StagedRecord[], deps) => {
+    for (const staged of records) await deps.imilo?.ack((staged.data as ImiloEvent).id);
+  },
+};
+
+registerSource('mission-locale', missionLocaleSource);
+
+export function eventsFile(events: ImiloEvent[], polledAt = new Date()): Readable {
+  const file: MissionLocaleEventsFile = { polledAt: polledAt.toISOString(), events };
+  return Readable.from([Buffer.from(JSON.stringify(file))]);
+}
