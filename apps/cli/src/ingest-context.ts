@@ -43,8 +43,12 @@ export interface IngestContext {
  * The CLI's way into the pipeline: the same services as the gateway. When no worker is listening on the ingestion
  * queues (the hub is not started), it starts `workers` worker processes for the time of the command, and says so.
  */
-export async function openIngestContext(options: { workers: number }): Promise<IngestContext> {
-  const { env, stack } = await cliEnvironment();
+export async function openIngestContext(options: {
+  workers: number;
+  environment?: { env: Record<string, string>; stack?: { stop(): Promise<void> } };
+  workerEnv?: Record<string, string>;
+}): Promise<IngestContext & { workers: ChildProcess[] }> {
+  const { env, stack } = options.environment ?? (await cliEnvironment());
   Object.assign(process.env, env);
   const dataSource = await openDataSource(env);
   try {
@@ -66,7 +70,12 @@ export async function openIngestContext(options: { workers: number }): Promise<I
           process.execPath,
           ['-r', join(WORKSPACE_ROOT, 'bin', 'register.js'), join(WORKSPACE_ROOT, 'apps/worker/src/main.ts')],
           {
-            env: { ...process.env, ...env, LOG_LEVEL: process.env['LOG_LEVEL'] ?? 'warn' },
+            env: {
+              ...process.env,
+              ...env,
+              LOG_LEVEL: process.env['LOG_LEVEL'] ?? 'warn',
+              ...options.workerEnv,
+            },
             stdio: ['ignore', 'ignore', 'inherit'],
           },
         ),
@@ -75,6 +84,7 @@ export async function openIngestContext(options: { workers: number }): Promise<I
   }
   return {
     app,
+    workers: children,
     envelope: {
       correlationId: randomUUID(),
       actor: {

@@ -1,11 +1,17 @@
 import { createReadStream, readFileSync } from 'node:fs';
 
 import type { ParsedItem, RejectedRecord } from '@spie/ingestion/domain';
-import { sharedFixture } from '@spie/shared/testing';
 
 import { parseCafFlux } from './caf-flux.parser';
 import { cafFluxSchema } from './caf-flux.schema';
 import type { CafFluxHeader, CafHouseholdRecord } from './caf-flux.types';
+
+/** A public partner sample in `../shared/fixtures` (set by `tools/jest/run-conformance.js`). */
+function sharedFixture(...segments: string[]): string {
+  return [process.env['SPIE_SHARED_FIXTURES'] ?? `${process.cwd()}/../shared/fixtures`, ...segments].join(
+    '/',
+  );
+}
 
 /** The public CNAF samples of carnet-de-bord and the values its own parser is approved for. */
 const fixture = (name: string): string => sharedFixture('carnet-de-bord', name);

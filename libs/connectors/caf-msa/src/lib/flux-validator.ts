@@ -4,7 +4,9 @@ import { checkSimpleValue, type ElementModel } from './xsd-model';
 
 interface Frame {
   model: ElementModel | null;
-  path: string;
+  /** The element's name with its rank among same-named siblings (`Personne[2]`); the path is built on error only. */
+  step: string;
+  parent: Frame | undefined;
   /** Index of the particle of the sequence being filled, and how many times it occurred. */
   index: number;
   count: number;
@@ -25,16 +27,16 @@ export class StreamingSchemaValidator {
   open(name: string): void {
     const parent = this.frames[this.frames.length - 1];
     let model: ElementModel | null = null;
-    let path = name;
+    let step = name;
     if (!parent) {
       model = name === this.root.name ? this.root : null;
     } else {
       const nth = (parent.childCounts.get(name) ?? 0) + 1;
       parent.childCounts.set(name, nth);
-      path = `${parent.path}/${name}${nth > 1 ? `[${nth}]` : ''}`;
-      model = parent.model ? this.advance(parent, name, path) : null;
+      if (nth > 1) step = `${name}[${nth}]`;
+      model = parent.model ? this.advance(parent, name, () => `${pathOf(parent)}/${step}`) : null;
     }
-    this.frames.push({ model, path, index: 0, count: 0, text: '', childCounts: new Map() });
+    this.frames.push({ model, step, parent, index: 0, count: 0, text: '', childCounts: new Map() });
   }
 
   text(value: string): void {
@@ -47,11 +49,11 @@ export class StreamingSchemaValidator {
     if (!frame?.model) return;
     const { model } = frame;
     if (model.sequence) {
-      if (frame.text.trim() !== '') this.error(frame.path, 'text is not allowed here');
+      if (frame.text.trim() !== '') this.error(pathOf(frame), 'text is not allowed here');
       this.requireRest(frame, model.sequence.length, null);
     } else if (model.simple) {
       const reason = checkSimpleValue(model.simple, frame.text);
-      if (reason) this.error(frame.path, reason);
+      if (reason) this.error(pathOf(frame), reason);
     }
   }
 
@@ -63,10 +65,10 @@ export class StreamingSchemaValidator {
   }
 
   /** Moves the parent's position in its sequence to the particle named `name`, reporting what was skipped. */
-  private advance(parent: Frame, name: string, path: string): ElementModel | null {
+  private advance(parent: Frame, name: string, pathOfChild: () => string): ElementModel | null {
     const sequence = parent.model?.sequence;
     if (!sequence) {
-      this.error(path, `element not allowed inside ${parent.model?.name}: it has no child elements`);
+      this.error(pathOfChild(), `element not allowed inside ${parent.model?.name}: it has no child elements`);
       return null;
     }
     const current = sequence[parent.index];
@@ -79,7 +81,7 @@ export class StreamingSchemaValidator {
     if (found === -1 || sameAgain) {
       const earlier = sequence.findIndex((particle) => particle.name === name);
       this.error(
-        path,
+        pathOfChild(),
         sameAgain
           ? `${name} occurs more than ${current.max} time(s)`
           : earlier === -1
@@ -101,7 +103,7 @@ export class StreamingSchemaValidator {
       const occurred = i === frame.index ? frame.count : 0;
       if (occurred < sequence[i].min) {
         this.error(
-          `${frame.path}/${sequence[i].name}`,
+          `${pathOf(frame)}/${sequence[i].name}`,
           sequence[i].min > 1 && occurred > 0
             ? `${sequence[i].name} must occur ${sequence[i].min} times, found ${occurred}`
             : `missing required element ${sequence[i].name}${before ? ` before ${before}` : ''}`,
@@ -120,4 +122,10 @@ export class StreamingSchemaValidator {
       });
     }
   }
+}
+
+function pathOf(frame: Frame): string {
+  const steps: string[] = [];
+  for (let current: Frame | undefined = frame; current; current = current.parent) steps.push(current.step);
+  return steps.reverse().join('/');
 }

@@ -1,6 +1,12 @@
 import { createReadStream } from 'node:fs';
-import { sharedFixture } from '@spie/shared/testing';
 import { parseAll, parseError, recordAt, rejectedAt, type ParseResult } from '../test/helpers';
+
+/** A public partner sample in `../shared/fixtures` (set by `tools/jest/run-conformance.js`). */
+function sharedFixture(...segments: string[]): string {
+  return [process.env['SPIE_SHARED_FIXTURES'] ?? `${process.cwd()}/../shared/fixtures`, ...segments].join(
+    '/',
+  );
+}
 
 const carnet = (name: string): string => sharedFixture('carnet-de-bord', name);
 const rdvi = (name: string): string => sharedFixture('rdv-insertion', name);

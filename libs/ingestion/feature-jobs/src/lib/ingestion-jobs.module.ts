@@ -8,6 +8,7 @@ import { IngestParseFileJob } from './jobs/ingest-parse-file.job';
 import { MissionLocalePollJob } from './jobs/mission-locale-poll.job';
 import { ImiloClientProvider } from './imilo-client.provider';
 import './sources/mission-locale.source';
+import './sources/partner-people.sources';
 
 /** The ingestion pipeline's jobs (imported by the worker). */
 @Module({

@@ -1,9 +1,15 @@
 import { createReadStream, readFileSync } from 'node:fs';
-import { sharedFixture } from '@spie/shared/testing';
 import { collect } from '../../test/helpers';
 import { FRANCE_TRAVAIL_ACTION_CATEGORIES } from './action-categories.data';
 import { parseActionsFile } from './actions.parser';
 import { ACTIONS_COLUMNS } from './actions.types';
+
+/** A public partner sample in `../shared/fixtures` (set by `tools/jest/run-conformance.js`). */
+function sharedFixture(...segments: string[]): string {
+  return [process.env['SPIE_SHARED_FIXTURES'] ?? `${process.cwd()}/../shared/fixtures`, ...segments].join(
+    '/',
+  );
+}
 
 const SAMPLE = sharedFixture('carnet-de-bord', 'actions_example.csv');
 const CATEGORISATION = sharedFixture('carnet-de-bord', 'categorisation_des_actions_du_fichier_PE.csv');

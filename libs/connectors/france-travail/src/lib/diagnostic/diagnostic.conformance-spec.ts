@@ -1,9 +1,15 @@
 import { createReadStream, readFileSync } from 'node:fs';
 import { Readable } from 'node:stream';
-import { sharedFixture } from '@spie/shared/testing';
 import { collect } from '../../test/helpers';
 import { parseDiagnosticFile } from './diagnostic.parser';
 import type { FranceTravailDiagnosticRecord } from './diagnostic.types';
+
+/** A public partner sample in `../shared/fixtures` (set by `tools/jest/run-conformance.js`). */
+function sharedFixture(...segments: string[]): string {
+  return [process.env['SPIE_SHARED_FIXTURES'] ?? `${process.cwd()}/../shared/fixtures`, ...segments].join(
+    '/',
+  );
+}
 
 const NOMINAL = sharedFixture(
   'carnet-de-bord',

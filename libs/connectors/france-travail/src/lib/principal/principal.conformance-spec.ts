@@ -1,9 +1,15 @@
 import { createReadStream, readFileSync } from 'node:fs';
 import type { FileHeader } from '@spie/ingestion/domain';
-import { sharedFixture } from '@spie/shared/testing';
 import { collect } from '../../test/helpers';
 import { parsePrincipalFile } from './principal.parser';
 import { PRINCIPAL_COLUMNS } from './principal.types';
+
+/** A public partner sample in `../shared/fixtures` (set by `tools/jest/run-conformance.js`). */
+function sharedFixture(...segments: string[]): string {
+  return [process.env['SPIE_SHARED_FIXTURES'] ?? `${process.cwd()}/../shared/fixtures`, ...segments].join(
+    '/',
+  );
+}
 
 const SAMPLE = sharedFixture(
   'carnet-de-bord',

@@ -374,7 +374,17 @@ export class PersonBulkStore {
          SELECT x.person_id, x.system, x.value, x.qualifier, $2, $3, $4, $5, $6
            FROM jsonb_to_recordset($1::jsonb) AS x(person_id uuid, system text, value text, qualifier text)
          ON CONFLICT (system, value) DO NOTHING`,
-        [JSON.stringify(this.identifiers), ...base],
+        [
+          JSON.stringify(
+            this.identifiers.map((i) => ({
+              person_id: i.personId,
+              system: i.system,
+              value: i.value,
+              qualifier: i.qualifier,
+            })),
+          ),
+          ...base,
+        ],
       );
     }
   }

@@ -1,0 +1,178 @@
+import { randomUUID } from 'node:crypto';
+import { Readable, PassThrough } from 'node:stream';
+
+import type { INestApplicationContext } from '@nestjs/common';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+
+import { generateCafFlux, type GenerateCafFluxOptions } from '@spie/connectors/caf-msa';
+import {
+  ImportBatchService,
+  ImportSubmissionService,
+  type ImportBatchEntity,
+} from '@spie/ingestion/data-access';
+
+import { createWorker } from '../../src/bootstrap';
+
+const ENVELOPE = {
+  correlationId: 'test-ingest',
+  actor: { kind: 'system' as const, id: 'test', login: 'test', organisationId: null },
+};
+
+async function flux(options: GenerateCafFluxOptions): Promise<Buffer> {
+  const out = new PassThrough();
+  const parts: Buffer[] = [];
+  out.on('data', (chunk: Buffer) => parts.push(chunk));
+  await generateCafFlux(options, out);
+  return Buffer.concat(parts);
+}
+
+describe('worker: CAF/MSA flux through the queue into PostgreSQL', () => {
+  let worker: INestApplicationContext;
+  let dataSource: DataSource;
+  let submission: ImportSubmissionService;
+  let batches: ImportBatchService;
+  // Each run draws its own households (matricules start at a random offset) so runs do not see each other.
+  const offset = Math.floor(Math.random() * 1_000_000) * 10;
+  const base = {
+    households: 25,
+    seed: 11,
+    matriculeOffset: offset,
+    departmentCode: '052',
+    cohortDate: '2026-08-31',
+  };
+
+  beforeAll(async () => {
+    worker = await createWorker({ logs: false });
+    dataSource = worker.get<DataSource>(getDataSourceToken());
+    submission = worker.get(ImportSubmissionService, { strict: false });
+    batches = worker.get(ImportBatchService, { strict: false });
+  });
+
+  afterAll(async () => {
+    await worker?.close();
+  });
+
+  async function ingest(bytes: Buffer, fileName = `${randomUUID()}.xml`): Promise<ImportBatchEntity> {
+    const { batch } = await submission.submit({
+      source: 'caf-msa',
+      fileName,
+      input: Readable.from([bytes]),
+      envelope: ENVELOPE,
+    });
+    for (let i = 0; i < 240; i += 1) {
+      const current = await batches.get(batch.id);
+      if (current && ['completed', 'completed_with_errors', 'failed'].includes(current.status))
+        return current;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    throw new Error(`batch ${batch.id} did not finish`);
+  }
+
+  const applied: string[] = [];
+  async function rightsRows(): Promise<number> {
+    const [row] = (await dataSource.query(
+      `SELECT count(*)::int AS n FROM rsa_right_status WHERE source_ref = ANY($1::text[])`,
+      [applied],
+    )) as Array<{ n: number }>;
+    return row.n;
+  }
+
+  it('creates households and people from a first monthly flux, then changes nothing when the same file comes again', async () => {
+    const august = await flux({ ...base, referenceDate: '2026-08-31' });
+    const first = await ingest(august);
+    applied.push(first.id);
+    expect(first.status).toBe('completed');
+    expect(first.counts.householdsCreated).toBe(25);
+    expect(first.counts.personsCreated).toBeGreaterThanOrEqual(25);
+    expect(first.counts.rejected).toBe(0);
+    const rows = await rightsRows();
+
+    const again = await ingest(august);
+    expect(again.status).toBe('completed');
+    expect(again.id).not.toBe(first.id);
+    expect(again.counts.householdsUnchanged).toBe(25);
+    expect(again.counts.personsCreated + again.counts.personsUpdated + again.counts.householdsUpdated).toBe(
+      0,
+    );
+    expect(await rightsRows()).toBe(rows);
+
+    // The next month, some states change: those households are updated and their history grows.
+    const september = await ingest(await flux({ ...base, referenceDate: '2026-09-30', changeRate: 0.4 }));
+    applied.push(september.id);
+    expect(september.status).toBe('completed');
+    expect(september.counts.householdsCreated).toBe(0);
+    expect(september.counts.householdsUpdated).toBeGreaterThan(0);
+    expect(september.counts.householdsUpdated + september.counts.householdsUnchanged).toBe(25);
+    const afterSeptember = await rightsRows();
+    expect(afterSeptember).toBeGreaterThan(rows);
+
+    // July's flux arrives late: it is older than what was applied and changes nothing.
+    const july = await ingest(
+      await flux({ ...base, cohortDate: '2026-07-31', referenceDate: '2026-07-31', changeRate: 0.9 }),
+    );
+    expect(july.counts.stale).toBe(25);
+    expect(july.counts.householdsUpdated + july.counts.householdsCreated).toBe(0);
+    expect(await rightsRows()).toBe(afterSeptember);
+  });
+
+  it('refuses a truncated flux without closing any right, keeping the households read before the cut', async () => {
+    const bytes = await flux({ ...base, matriculeOffset: offset + 5_000, referenceDate: '2026-08-31' });
+    const cut = bytes.subarray(0, Math.floor(bytes.length * 0.6));
+    const batch = await ingest(cut);
+    expect(batch.status).toBe('failed');
+    expect(batch.errorCode).toBe('XML_TRUNCATED');
+    const issues = await batches.issues(batch.id);
+    expect(issues[0]).toMatchObject({ position: 0, code: 'XML_TRUNCATED', severity: 'error' });
+    const [closed] = (await dataSource.query(
+      `SELECT count(*)::int AS n FROM rsa_right_status WHERE source_ref = $1 AND person_id IS NULL AND status IN ('closed', 'closed_previous')`,
+      [batch.id],
+    )) as Array<{ n: number }>;
+    const generatedClosed = (cut.toString('latin1').match(/<ETATDOSRSA>[56]</g) ?? []).length;
+    expect(closed.n).toBeLessThanOrEqual(generatedClosed);
+  });
+
+  it('refuses a flux that declares a DTD (XXE) and applies nothing of it', async () => {
+    const xml = Buffer.from(
+      '<?xml version="1.0" encoding="windows-1252"?>\n<!DOCTYPE Racine [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>\n<Racine>&xxe;</Racine>',
+      'latin1',
+    );
+    const batch = await ingest(xml);
+    expect(batch.status).toBe('failed');
+    expect(batch.errorCode).toBe('XML_DTD_FORBIDDEN');
+    expect(batch.recordsRead).toBe(0);
+  });
+
+  it('sends a person with the identity of a known person but another NIR to the review queue', async () => {
+    const bytes = await flux({
+      ...base,
+      households: 1,
+      matriculeOffset: offset + 9_000,
+      referenceDate: '2026-08-31',
+    });
+    await ingest(bytes);
+    const text = bytes.toString('latin1');
+    const nir = /<NIR>(\d{13})<\/NIR>/.exec(text)?.[1] as string;
+    // Same household content under another matricule, with the first person's NIR changed (and still valid).
+    const otherNir = `${nir.slice(0, 10)}${String((Number(nir.slice(10)) + 1) % 1000).padStart(3, '0')}`;
+    const twin = Buffer.from(
+      text
+        .replace(
+          /<MATRICULE>(\d+)<\/MATRICULE>/,
+          (_m, value: string) =>
+            `<MATRICULE>${String(Number(value) + 1).padStart(value.length, '0')}</MATRICULE>`,
+        )
+        .replace(nir, otherNir),
+      'latin1',
+    );
+    const batch = await ingest(twin);
+    expect(batch.status).toBe('completed_with_errors');
+    expect(batch.counts.conflicts).toBeGreaterThanOrEqual(1);
+    const [conflict] = (await dataSource.query(
+      `SELECT reason, observation FROM identity_conflict WHERE batch_id = $1`,
+      [batch.id],
+    )) as Array<{ reason: string; observation: Record<string, unknown> }>;
+    expect(conflict.reason).toBe('SAME_IDENTITY_OTHER_NIR');
+    expect(JSON.stringify(conflict.observation)).not.toContain(otherNir);
+  });
+});

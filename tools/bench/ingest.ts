@@ -1,0 +1,131 @@
+/**
+ * `npm run bench:ingest -- --foyers 100000 [--workers 2] [--seed 1]`
+ *
+ * Generates a CAF/MSA flux in the real layout (windows-1252, couples, children, people without NIR, every ETATDOSRSA),
+ * ingests it through the real queue and worker processes into a fresh PostgreSQL (its own embedded instance under
+ * `.data/bench`), then ingests the same file again. Prints persons per second, the peak RSS of every process (the
+ * bench itself, which stores the file and follows the batch, and each worker) and the time of the second ingest.
+ */
+import { createReadStream, createWriteStream, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { Client } from 'pg';
+
+import { summarise, waitForBatch } from '../../apps/cli/src/commands/ingest.command';
+import { openIngestContext } from '../../apps/cli/src/ingest-context';
+import { generateCafFlux } from '@spie/connectors/caf-msa';
+import { ImportBatchService, ImportSubmissionService } from '@spie/ingestion/data-access';
+import { WORKSPACE_ROOT, say, startLocalStack } from '@spie/platform/dev-services';
+
+function arg(name: string, fallback: string): string {
+  const index = process.argv.indexOf(`--${name}`);
+  return index > 0 && process.argv[index + 1] ? process.argv[index + 1] : fallback;
+}
+
+/** Peak resident set size of a process (VmHWM), in MB. */
+function peakRssMb(pid: number | 'self'): number {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? 0);
+    return Math.round(kb / 1024);
+  } catch {
+    return NaN;
+  }
+}
+
+async function main(): Promise<void> {
+  const households = Number(arg('foyers', '100000'));
+  const workers = Number(arg('workers', '2'));
+  const seed = Number(arg('seed', '1'));
+  const dataDir = join(WORKSPACE_ROOT, '.data', 'bench');
+  mkdirSync(dataDir, { recursive: true });
+  const file = join(dataDir, `flux-${households}-${seed}.xml`);
+  if (!existsSync(file)) {
+    say(`generating ${households} households → ${file}`);
+    const stats = await generateCafFlux(
+      { households, seed, referenceDate: '2026-10-31', organisme: 'mixed' },
+      createWriteStream(file),
+    );
+    say(
+      `generated ${stats.persons} persons (${stats.personsWithoutNir} without NIR), ${Math.round(stats.bytes / 1e6)} MB`,
+    );
+  }
+  const stack = await startLocalStack({
+    dataDir,
+    database: 'spie_bench',
+    postgresPort: 54339,
+    redisPort: 63799,
+    env: {},
+    log: say,
+  });
+  // A fresh database and queue each run.
+  const admin = new Client({ connectionString: stack.env['DATABASE_URL'] });
+  await admin.connect();
+  await admin.query('DROP SCHEMA public CASCADE; CREATE SCHEMA public');
+  await admin.end();
+  rmSync(join(dataDir, 'imports'), { recursive: true, force: true });
+  const env: Record<string, string> = { ...stack.env, IMPORT_STORAGE_DIR: join(dataDir, 'imports') };
+  const context = await openIngestContext({
+    workers,
+    environment: { env, stack },
+    workerEnv: { LOG_LEVEL: 'warn' },
+  });
+  const { default: IORedis } = await import('ioredis');
+  const redis = new IORedis(env['REDIS_URL'] as string);
+  await redis.flushall();
+  await redis.quit();
+  // Let the workers boot before the clock starts.
+  await new Promise((resolve) => setTimeout(resolve, 8000));
+  const submission = context.app.get(ImportSubmissionService);
+  const batches = context.app.get(ImportBatchService);
+  const run = async (label: string) => {
+    const started = Date.now();
+    const { batch } = await submission.submit({
+      source: 'caf-msa',
+      fileName: `flux-${households}.xml`,
+      input: createReadStream(file, { highWaterMark: 1024 * 1024 }),
+      envelope: context.envelope,
+    });
+    const done = await waitForBatch(batches, batch.id, process.stderr.isTTY === true);
+    const seconds = (Date.now() - started) / 1000;
+    const summary = summarise(done);
+    const persons = summary.persons.created + summary.persons.updated + summary.persons.unchanged;
+    say(
+      `${label}: ${summary.status} in ${seconds.toFixed(1)} s, ${persons} persons, ${Math.round(persons / seconds)} persons/s`,
+    );
+    return { seconds, persons, summary };
+  };
+  const first = await run('first ingest');
+  const second = await run('second ingest (same file)');
+  const figures = {
+    households,
+    persons: first.persons,
+    workers,
+    firstIngest: {
+      seconds: Math.round(first.seconds * 10) / 10,
+      personsPerSecond: Math.round(first.persons / first.seconds),
+      summary: first.summary,
+    },
+    secondIngest: {
+      seconds: Math.round(second.seconds * 10) / 10,
+      speedup: Math.round((first.seconds / second.seconds) * 10) / 10,
+      changes:
+        second.summary.persons.created +
+        second.summary.persons.updated +
+        second.summary.households.created +
+        second.summary.households.updated,
+    },
+    peakRssMb: {
+      bench: peakRssMb('self'),
+      ...Object.fromEntries(context.workers.map((child, i) => [`worker${i + 1}`, peakRssMb(child.pid ?? 0)])),
+    },
+    targets: { personsPerSecond: 10000, secondIngestSpeedup: 3, peakRssMb: 512 },
+  };
+  await context.close();
+  process.stdout.write(`${JSON.stringify(figures)}\n`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
