@@ -24,7 +24,10 @@ const candidate = (name: string, overrides: Partial<JobHandlerMetadata> = {}): J
 
 describe('buildJobHandlerRegistry', () => {
   it('should map each job to its handler when every job has exactly one', () => {
-    const registry = buildJobHandlerRegistry([candidate('RecomputeA')]);
+    const others = Object.values(JobName)
+      .filter((name) => name !== JobName.RecomputeParcoursStatus)
+      .map((name) => candidate(`Handler-${name}`, { jobName: name }));
+    const registry = buildJobHandlerRegistry([candidate('RecomputeA'), ...others]);
     expect(registry.get(JobName.RecomputeParcoursStatus)?.handlerName).toBe('RecomputeA');
     expect([...registry.keys()]).toEqual(Object.values(JobName));
   });
@@ -64,6 +67,24 @@ class SecondRecomputeHandler implements HandlesJob<JobName.RecomputeParcoursStat
   }
 }
 
+@Injectable()
+@JobHandler(JobName.IngestParseFile, { payload: RecomputeParcoursStatusPayload as never })
+class ParseHandler {
+  async handle(): Promise<void> {}
+}
+
+@Injectable()
+@JobHandler(JobName.IngestApplyChunk, { payload: RecomputeParcoursStatusPayload as never })
+class ApplyHandler {
+  async handle(): Promise<void> {}
+}
+
+@Injectable()
+@JobHandler(JobName.MissionLocalePoll, { payload: RecomputeParcoursStatusPayload as never })
+class PollHandler {
+  async handle(): Promise<void> {}
+}
+
 describe('JobHandlerRegistry (discovery of @JobHandler providers)', () => {
   let app: INestApplicationContext | undefined;
 
@@ -89,7 +110,7 @@ describe('JobHandlerRegistry (discovery of @JobHandler providers)', () => {
   }
 
   it('should find the decorated provider when it is the only handler of its job', async () => {
-    const registry = await registryWith(FirstRecomputeHandler);
+    const registry = await registryWith(FirstRecomputeHandler, ParseHandler, ApplyHandler, PollHandler);
     registry.check();
     await expect(
       registry.get(JobName.RecomputeParcoursStatus)?.handler.handle({} as never, {} as never),
