@@ -10,7 +10,7 @@ import { IngestionDataAccessModule } from '@spie/ingestion/data-access';
 import { HUB_ENTITIES } from '@spie/ops/schema';
 import { EnvironmentVariables, HubConfigModule } from '@spie/platform/config';
 import { hubDataSourceOptions, runMigrationsUnderLock } from '@spie/platform/database';
-import { HubQueueModule, JobQueueService, QueueName, type JobEnvelope } from '@spie/platform/queue';
+import { HubQueueModule, JobName, JobQueueService, QueueName, type JobEnvelope } from '@spie/platform/queue';
 
 import { WORKSPACE_ROOT, cliEnvironment, openDataSource, say } from './cli-environment';
 
@@ -59,9 +59,7 @@ export async function openIngestContext(options: {
   const app = await NestFactory.createApplicationContext(IngestCliModule, { logger: ['error'] });
   const queues = app.get(JobQueueService);
   const children: ChildProcess[] = [];
-  const listening = await queues
-    .queue('ingest-parse-file' as never, QueueName.IngestCafMsa)
-    .getWorkersCount();
+  const listening = await queues.queue(JobName.IngestParseFile, QueueName.IngestCafMsa).getWorkersCount();
   if (listening === 0 && options.workers > 0) {
     say(`no worker is running: starting ${options.workers} for this command`);
     for (let i = 0; i < options.workers; i += 1) {

@@ -9,6 +9,7 @@ import { isPortFree, findFreePort } from '@spie/platform/dev-services';
 
 import { LOCAL_DATA_DIR, WORKSPACE_ROOT, cliEnvironment, openDataSource, say } from '../cli-environment';
 import { DEMO_ACCOUNTS } from '../demo-accounts';
+import { terminate } from '../ingest-context';
 import { seed } from './seed.command';
 
 const REGISTER = join(WORKSPACE_ROOT, 'bin', 'register.js');
@@ -91,18 +92,6 @@ async function waitForHealth(url: string, timeoutMs: number): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
   throw new Error(`the gateway did not become healthy at ${url}`);
-}
-
-function terminate(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) return resolve();
-    const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-    child.once('exit', () => {
-      clearTimeout(timer);
-      resolve();
-    });
-    child.kill('SIGTERM');
-  });
 }
 
 function printBanner(base: string, env: Record<string, string>, logDir: string): void {

@@ -1,2 +1,1 @@
 export * from './lib/factories';
-export * from './lib/shared-fixtures';

@@ -9,6 +9,7 @@ import {
   type ApplyResult,
   type ImportBatchEntity,
   type StagedRecord,
+  type ApplyContext,
 } from '@spie/ingestion/data-access';
 import type { FileHeader, IngestSource, ParsedItem } from '@spie/ingestion/domain';
 import type { ImiloClient } from '@spie/connectors/mission-locale';
@@ -40,6 +41,20 @@ export interface SourceDefinition {
   afterCommit?(records: StagedRecord[], deps: SourceApplyDeps): Promise<void>;
 }
 
+/** What an applier needs to know of the batch: the reference date of the file, else the day it was received. */
+export function applyContextOf(batch: ImportBatchEntity, manager: EntityManager): ApplyContext {
+  return {
+    manager,
+    batchId: batch.id,
+    source: batch.source,
+    referenceDate: batch.referenceDate ?? batch.receivedAt.toISOString().slice(0, 10),
+    fluxType: batch.fluxType,
+    options: batch.options,
+    receivedAt: batch.receivedAt,
+    recordedBy: `connector:${batch.source}`,
+  };
+}
+
 const SOURCES = new Map<IngestSource, SourceDefinition>();
 
 /** Registers a source (called once per connector module). */
@@ -66,20 +81,7 @@ registerSource('caf-msa', {
     }),
   apply: (records, batch, manager, deps) => {
     if (records.length === 0) return Promise.resolve(emptyResult());
-    return applyCafHouseholds(
-      records,
-      {
-        manager,
-        batchId: batch.id,
-        source: batch.source,
-        referenceDate: batch.referenceDate ?? batch.receivedAt.toISOString().slice(0, 10),
-        fluxType: batch.fluxType,
-        options: batch.options,
-        receivedAt: batch.receivedAt,
-        recordedBy: 'connector:caf-msa',
-      },
-      deps.cipher,
-    );
+    return applyCafHouseholds(records, applyContextOf(batch, manager), deps.cipher);
   },
   chunkSize: 500,
 });

@@ -6,7 +6,7 @@ import type { NirCipherService } from '@spie/person/data-access';
 
 import type { StagedRecord } from '../entities/import-chunk.entity';
 import { add, emptyResult, type ApplyContext, type ApplyResult } from './apply-context';
-import { encryptedNir, PersonBulkStore, type KnownPerson } from './person-bulk-store';
+import { encryptedNir, PersonBulkStore, toKnown, type KnownPerson } from './person-bulk-store';
 
 interface HouseholdRow {
   id: string;
@@ -89,7 +89,7 @@ export async function applyCafHouseholds(
   const membersOf = new Map<string, Array<{ person: KnownPerson; role: string }>>();
   for (const row of memberRows) {
     const list = membersOf.get(row['household_id'] as string) ?? [];
-    list.push({ person: known(row), role: row['role'] as string });
+    list.push({ person: toKnown(row, 'person_id'), role: row['role'] as string });
     membersOf.set(row['household_id'] as string, list);
   }
   const latestRights = (await manager.query(
@@ -389,23 +389,4 @@ function transition(
   if (SUSPENDED.has(next) && (previous === null || !SUSPENDED.has(previous))) return 'rsa.right_suspended';
   if (CLOSED.has(next) && (previous === null || !CLOSED.has(previous))) return 'rsa.right_closed';
   return null;
-}
-
-function known(row: Record<string, unknown>): KnownPerson {
-  return {
-    id: row['person_id'] as string,
-    nirHash: (row['nir_hash'] as string | null) ?? null,
-    lastName: row['last_name'] as string,
-    birthName: (row['birth_name'] as string | null) ?? null,
-    firstNames: (row['first_names'] as string[]) ?? [],
-    birthDate: (row['birth_date'] as string | null) ?? null,
-    birthPlace: (row['birth_place'] as string | null) ?? null,
-    sex: (row['sex'] as string | null) ?? null,
-    email: (row['email'] as string | null) ?? null,
-    phone: (row['phone'] as string | null) ?? null,
-    address: row['address'] ?? null,
-    lastNameNormalized: row['last_name_normalized'] as string,
-    birthNameNormalized: (row['birth_name_normalized'] as string | null) ?? null,
-    firstNameNormalized: row['first_name_normalized'] as string,
-  };
 }

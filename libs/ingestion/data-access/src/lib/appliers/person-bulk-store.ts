@@ -464,9 +464,10 @@ function sameFirstName(known: string, observed: string): boolean {
   return !!a && a === b;
 }
 
-function toKnown(row: Record<string, unknown>): KnownPerson {
+/** A `person` row (selected with snake_case columns) as resolution sees it; `idColumn` names the column holding the id. */
+export function toKnown(row: Record<string, unknown>, idColumn = 'id'): KnownPerson {
   return {
-    id: row['id'] as string,
+    id: row[idColumn] as string,
     nirHash: (row['nir_hash'] as string | null) ?? null,
     lastName: row['last_name'] as string,
     birthName: (row['birth_name'] as string | null) ?? null,

@@ -4,7 +4,7 @@ import { mapDossier, type ImiloEvent } from '@spie/connectors/mission-locale';
 import { applyPersonRecords, emptyResult, add, type StagedRecord } from '@spie/ingestion/data-access';
 import { IngestFileError, type ParsedItem } from '@spie/ingestion/domain';
 
-import { registerSource, type SourceDefinition } from '../source-registry';
+import { applyContextOf, registerSource, type SourceDefinition } from '../source-registry';
 
 /** A poll of the i-Milo event queue, as stored: the events as the client returned them. */
 export interface MissionLocaleEventsFile {
@@ -94,16 +94,7 @@ export const missionLocaleSource: SourceDefinition = {
     if (people.length === 0) return result;
     const applied = await applyPersonRecords(
       people,
-      {
-        manager,
-        batchId: batch.id,
-        source: batch.source,
-        referenceDate: batch.receivedAt.toISOString().slice(0, 10),
-        fluxType: null,
-        options: batch.options,
-        receivedAt: batch.receivedAt,
-        recordedBy: 'connector:mission-locale',
-      },
+      applyContextOf(batch, manager),
       deps.cipher,
       'mission_locale',
     );

@@ -1,24 +1,10 @@
 import { parseDepartmentFile, type DepartmentPersonRecord } from '@spie/connectors/department';
 import { parsePrincipalFile, type FranceTravailPrincipalRecord } from '@spie/connectors/france-travail';
 import { applyPersonRecords, type ImportBatchEntity } from '@spie/ingestion/data-access';
-import type { IngestSource } from '@spie/ingestion/domain';
 import type { SourceSystem } from '@spie/shared/kernel';
 import type { EntityManager } from 'typeorm';
 
-import { registerSource, type SourceApplyDeps } from '../source-registry';
-
-function applyContext(batch: ImportBatchEntity, manager: EntityManager, source: IngestSource) {
-  return {
-    manager,
-    batchId: batch.id,
-    source,
-    referenceDate: batch.referenceDate ?? batch.receivedAt.toISOString().slice(0, 10),
-    fluxType: null,
-    options: batch.options,
-    receivedAt: batch.receivedAt,
-    recordedBy: `connector:${source}`,
-  };
-}
+import { applyContextOf, registerSource, type SourceApplyDeps } from '../source-registry';
 
 async function applyPeople<T extends { person: DepartmentPersonRecord['person'] }>(
   records: Array<{ position: number; key: string; data: unknown }>,
@@ -29,7 +15,7 @@ async function applyPeople<T extends { person: DepartmentPersonRecord['person'] 
 ) {
   return applyPersonRecords(
     records.map((r) => ({ position: r.position, key: r.key, person: (r.data as T).person })),
-    applyContext(batch, manager, batch.source),
+    applyContextOf(batch, manager),
     deps.cipher,
     system,
   );
