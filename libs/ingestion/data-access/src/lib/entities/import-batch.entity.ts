@@ -41,6 +41,12 @@ export const EMPTY_COUNTS: ImportCounts = {
   skipped: 0,
 };
 
+/** A flat object of numbers as PostgreSQL prints a jsonb value. */
+function jsonbText(value: Record<string, number>): string {
+  const keys = Object.keys(value).sort((a, b) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0));
+  return `{${keys.map((key) => `"${key}": ${value[key]}`).join(', ')}}`;
+}
+
 /**
  * One received file (or one message of an API source) and its processing: the raw bytes are kept as they came, with
  * their hash and size; records are staged in chunks (`import_chunk`) and applied by the workers.
@@ -110,7 +116,8 @@ export class ImportBatchEntity {
   @Column({ type: 'integer', default: 0 })
   chunksApplied!: number;
 
-  @Column({ type: 'jsonb', default: () => `'${JSON.stringify(EMPTY_COUNTS)}'` })
+  /** The default is written as PostgreSQL prints jsonb (keys by length, then bytes) so that schema diffs see no drift. */
+  @Column({ type: 'jsonb', default: () => `'${jsonbText(EMPTY_COUNTS)}'` })
   counts!: ImportCounts;
 
   /** Set when the whole file was refused (code and message): what was read before stays reported. */
