@@ -42,9 +42,10 @@ export const EMPTY_COUNTS: ImportCounts = {
 };
 
 /** A flat object of numbers as PostgreSQL prints a jsonb value. */
-function jsonbText(value: Record<string, number>): string {
+function jsonbText(value: object): string {
+  const entries = value as Record<string, number>;
   const keys = Object.keys(value).sort((a, b) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0));
-  return `{${keys.map((key) => `"${key}": ${value[key]}`).join(', ')}}`;
+  return `{${keys.map((key) => `"${key}": ${entries[key]}`).join(', ')}}`;
 }
 
 /**
