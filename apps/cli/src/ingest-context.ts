@@ -66,7 +66,13 @@ export async function openIngestContext(options: {
       children.push(
         spawn(
           process.execPath,
-          ['-r', join(WORKSPACE_ROOT, 'bin', 'register.js'), join(WORKSPACE_ROOT, 'apps/worker/src/main.ts')],
+          [
+            // e.g. SPIE_WORKER_NODE_ARGS="--cpu-prof --cpu-prof-dir=tmp/profiles" to profile the workers of a bench.
+            ...(process.env['SPIE_WORKER_NODE_ARGS']?.split(' ').filter(Boolean) ?? []),
+            '-r',
+            join(WORKSPACE_ROOT, 'bin', 'register.js'),
+            join(WORKSPACE_ROOT, 'apps/worker/src/main.ts'),
+          ],
           {
             env: {
               ...process.env,
