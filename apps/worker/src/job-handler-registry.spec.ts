@@ -85,6 +85,12 @@ class PollHandler {
   async handle(): Promise<void> {}
 }
 
+@Injectable()
+@JobHandler(JobName.DrainParcoursStatus, { payload: RecomputeParcoursStatusPayload as never })
+class DrainHandler {
+  async handle(): Promise<void> {}
+}
+
 describe('JobHandlerRegistry (discovery of @JobHandler providers)', () => {
   let app: INestApplicationContext | undefined;
 
@@ -110,7 +116,13 @@ describe('JobHandlerRegistry (discovery of @JobHandler providers)', () => {
   }
 
   it('should find the decorated provider when it is the only handler of its job', async () => {
-    const registry = await registryWith(FirstRecomputeHandler, ParseHandler, ApplyHandler, PollHandler);
+    const registry = await registryWith(
+      FirstRecomputeHandler,
+      ParseHandler,
+      ApplyHandler,
+      PollHandler,
+      DrainHandler,
+    );
     registry.check();
     await expect(
       registry.get(JobName.RecomputeParcoursStatus)?.handler.handle({} as never, {} as never),

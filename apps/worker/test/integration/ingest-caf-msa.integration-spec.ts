@@ -116,6 +116,32 @@ describe('worker: CAF/MSA flux through the queue into PostgreSQL', () => {
     expect(await rightsRows()).toBe(afterSeptember);
   });
 
+  it('computes the parcours status of every person of a flux after the batch, off the apply transaction', async () => {
+    const bytes = await flux({ ...base, matriculeOffset: offset + 7_000, referenceDate: '2026-08-31' });
+    const batch = await ingest(bytes);
+    expect(batch.status).toBe('completed');
+    const created = (await dataSource.query(
+      `SELECT DISTINCT person_id FROM domain_event WHERE source_ref = $1 AND type = 'person.created'`,
+      [batch.id],
+    )) as Array<{ person_id: string }>;
+    expect(created.length).toBe(batch.counts.personsCreated);
+    let computed = 0;
+    for (let i = 0; i < 80 && computed < created.length; i += 1) {
+      const [row] = (await dataSource.query(
+        `SELECT count(*)::int AS n FROM person_parcours_status WHERE person_id = ANY($1::uuid[])`,
+        [created.map((c) => c.person_id)],
+      )) as Array<{ n: number }>;
+      computed = row.n;
+      if (computed < created.length) await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    expect(computed).toBe(created.length);
+    const [pending] = (await dataSource.query(
+      `SELECT count(*)::int AS n FROM person_parcours_status_pending WHERE person_id = ANY($1::uuid[])`,
+      [created.map((c) => c.person_id)],
+    )) as Array<{ n: number }>;
+    expect(pending.n).toBe(0);
+  });
+
   it('refuses a truncated flux without closing any right, keeping the households read before the cut', async () => {
     const bytes = await flux({ ...base, matriculeOffset: offset + 5_000, referenceDate: '2026-08-31' });
     const cut = bytes.subarray(0, Math.floor(bytes.length * 0.6));

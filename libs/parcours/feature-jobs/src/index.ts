@@ -1,3 +1,4 @@
+export * from './lib/jobs/drain-parcours-status.job';
 export * from './lib/jobs/recompute-parcours-status.job';
 export * from './lib/jobs/recompute-parcours-status.payload';
 export * from './lib/parcours-jobs.module';

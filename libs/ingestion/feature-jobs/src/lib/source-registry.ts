@@ -10,6 +10,8 @@ import {
   type ImportBatchEntity,
   type StagedRecord,
   type ApplyContext,
+  type ImportCounts,
+  settleUnchangedHouseholds,
 } from '@spie/ingestion/data-access';
 import type { FileHeader, IngestSource, ParsedItem } from '@spie/ingestion/domain';
 import type { ImiloClient } from '@spie/connectors/mission-locale';
@@ -35,6 +37,15 @@ export interface SourceDefinition {
     manager: EntityManager,
     deps: SourceApplyDeps,
   ): Promise<ApplyResult>;
+  /**
+   * Settles at staging time, in the staging transaction, the records that need no apply (e.g. a household whose
+   * content hash is unchanged) and returns the others with the counts of the settled ones.
+   */
+  prefilter?(
+    records: StagedRecord[],
+    batch: ImportBatchEntity,
+    manager: EntityManager,
+  ): Promise<{ keep: StagedRecord[]; counts: Partial<ImportCounts> }>;
   /** Records per chunk (default `IMPORT_CHUNK_SIZE`). */
   chunkSize?: number;
   /** After the chunk's transaction committed (e.g. acknowledge i-Milo events): failures make the job retry. */
@@ -83,5 +94,6 @@ registerSource('caf-msa', {
     if (records.length === 0) return Promise.resolve(emptyResult());
     return applyCafHouseholds(records, applyContextOf(batch, manager), deps.cipher);
   },
+  prefilter: (records, batch, manager) => settleUnchangedHouseholds(records, applyContextOf(batch, manager)),
   chunkSize: 500,
 });

@@ -4,7 +4,7 @@ import { HOUSEHOLD_RIGHTS_ENTITIES } from '@spie/household-rights/data-access';
 import { INGESTION_ENTITIES } from '@spie/ingestion/data-access';
 import { ORGANISATION_ENTITIES } from '@spie/organisation/data-access';
 import { ORIENTATION_ENTITIES } from '@spie/orientation/data-access';
-import { PersonParcoursStatusEntity } from '@spie/parcours/feature-jobs';
+import { PersonParcoursStatusEntity, PersonParcoursStatusPendingEntity } from '@spie/parcours/feature-jobs';
 import { PERSON_ENTITIES } from '@spie/person/data-access';
 import { REFERENTIEL_ENTITIES } from '@spie/referentiel/data-access';
 
@@ -18,5 +18,6 @@ export const HUB_ENTITIES = [
   ...CONTRACT_ENTITIES,
   ...ORIENTATION_ENTITIES,
   PersonParcoursStatusEntity,
+  PersonParcoursStatusPendingEntity,
   ...INGESTION_ENTITIES,
 ];

@@ -43,6 +43,38 @@ export class ParcoursStatusService {
     return (await this.recomputeMany([personId], options)).get(personId) ?? null;
   }
 
+  /** Marks persons for a later recompute, in the caller's transaction (see `drainPending`). */
+  async markPending(
+    personIds: readonly string[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<void> {
+    if (personIds.length === 0) return;
+    await manager.query(
+      `INSERT INTO person_parcours_status_pending (person_id)
+       SELECT DISTINCT unnest($1::uuid[]) ON CONFLICT (person_id) DO NOTHING`,
+      [[...new Set(personIds)]],
+    );
+  }
+
+  /**
+   * Recomputes up to `limit` pending persons in one transaction (the oldest first; rows another worker is draining are
+   * skipped) and removes them from the pending set. Returns how many were recomputed: 0 when nothing is pending.
+   */
+  async drainPending(limit = 2000, now?: Date): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      const rows = (await manager.query(
+        `DELETE FROM person_parcours_status_pending
+          WHERE person_id IN (SELECT person_id FROM person_parcours_status_pending
+                               ORDER BY queued_at LIMIT $1 FOR UPDATE SKIP LOCKED)
+          RETURNING person_id`,
+        [limit],
+      )) as [Array<{ person_id: string }>, number];
+      const ids = rows[0].map((row) => row.person_id);
+      if (ids.length > 0) await this.recomputeMany(ids, { manager, now });
+      return ids.length;
+    });
+  }
+
   async recomputeMany(
     personIds: readonly string[],
     options: RecomputeOptions = {},

@@ -32,3 +32,18 @@ export class PersonParcoursStatusEntity {
   @Column({ type: 'timestamptz' })
   computedAt!: Date;
 }
+
+/**
+ * Persons whose parcours status must be recomputed: written in the transaction that changed their facts (an import
+ * chunk), drained by the `drain-parcours-status` job outside it, so that the read model never slows the writers down
+ * and no change is forgotten if a worker dies between the two.
+ */
+@Entity('person_parcours_status_pending')
+export class PersonParcoursStatusPendingEntity {
+  @PrimaryColumn({ type: 'uuid' })
+  personId!: string;
+
+  @Index()
+  @Column({ type: 'timestamptz', default: () => 'now()' })
+  queuedAt!: Date;
+}

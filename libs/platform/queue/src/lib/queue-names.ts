@@ -13,6 +13,8 @@ export enum QueueName {
 /** Every job: one handler each, checked at worker boot. */
 export enum JobName {
   RecomputeParcoursStatus = 'recompute-parcours-status',
+  /** Recomputes the persons marked pending (by import chunks) until none is left. */
+  DrainParcoursStatus = 'drain-parcours-status',
   /** Reads a stored file, stages its records in chunks and queues one apply job per chunk. */
   IngestParseFile = 'ingest-parse-file',
   /** Applies one staged chunk (exactly once). */
@@ -24,6 +26,7 @@ export enum JobName {
 /** Which queue carries which job. */
 export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.RecomputeParcoursStatus]: QueueName.Parcours,
+  [JobName.DrainParcoursStatus]: QueueName.Parcours,
   // Ingestion jobs go to the queue of their source (`INGEST_QUEUE`); this is the default.
   [JobName.IngestParseFile]: QueueName.IngestCafMsa,
   [JobName.IngestApplyChunk]: QueueName.IngestCafMsa,
@@ -48,6 +51,7 @@ export interface JobEnvelope {
 
 export interface JobPayloadMap {
   [JobName.RecomputeParcoursStatus]: JobEnvelope & { personId: string; reason: string };
+  [JobName.DrainParcoursStatus]: JobEnvelope;
   [JobName.IngestParseFile]: JobEnvelope & { batchId: string };
   [JobName.IngestApplyChunk]: JobEnvelope & { batchId: string; seq: number };
   [JobName.MissionLocalePoll]: JobEnvelope;

@@ -5,6 +5,7 @@ import { isRsaRightOpen, rsaStatusFromEtatDossier, type RsaStatus } from '@spie/
 import type { NirCipherService } from '@spie/person/data-access';
 
 import type { StagedRecord } from '../entities/import-chunk.entity';
+import type { ImportCounts } from '../entities/import-batch.entity';
 import { add, emptyResult, type ApplyContext, type ApplyResult } from './apply-context';
 import { encryptedNir, PersonBulkStore, toKnown, type KnownPerson } from './person-bulk-store';
 
@@ -33,6 +34,47 @@ const CLOSED: ReadonlySet<RsaStatus> = new Set(['closed', 'closed_previous', 're
 const SUSPENDED: ReadonlySet<RsaStatus> = new Set(['open_suspended', 'suspended_payment']);
 
 /**
+ * Settles, before any apply job, the households whose content hash is the one already stored: nothing of theirs
+ * changes but the date of the latest flux that confirmed them (so that an older flux arriving later is seen as stale).
+ * One statement per chunk; the others are returned to be applied.
+ */
+export async function settleUnchangedHouseholds(
+  records: StagedRecord[],
+  context: Pick<ApplyContext, 'manager' | 'referenceDate'>,
+): Promise<{ keep: StagedRecord[]; counts: Partial<ImportCounts> }> {
+  const counts: Partial<ImportCounts> = {};
+  if (records.length === 0) return { keep: records, counts };
+  const households = records.map((r) => r.data as CafHouseholdRecord);
+  const [rows] = (await context.manager.query(
+    `UPDATE household h SET last_reference_at = greatest(h.last_reference_at, $4::timestamptz)
+       FROM unnest($1::text[], $2::text[], $3::text[]) AS x(organisme, matricule, content_hash)
+      WHERE h.organisme = x.organisme AND h.matricule = x.matricule AND h.content_hash = x.content_hash
+      RETURNING h.organisme, h.matricule, h.last_reference_at > $4::timestamptz AS stale`,
+    [
+      households.map((h) => h.organisme),
+      households.map((h) => h.matricule),
+      households.map((h) => h.contentHash),
+      `${context.referenceDate}T00:00:00Z`,
+    ],
+  )) as [Array<{ organisme: string; matricule: string; stale: boolean }>, number];
+  if (rows.length === 0) return { keep: records, counts };
+  const settled = new Map(rows.map((row) => [`${row.organisme}:${row.matricule}`, row.stale]));
+  const keep: StagedRecord[] = [];
+  for (const [index, record] of records.entries()) {
+    const household = households[index];
+    const stale = settled.get(`${household.organisme}:${household.matricule}`);
+    if (stale === undefined) {
+      keep.push(record);
+      continue;
+    }
+    if (stale) add(counts, 'stale');
+    add(counts, 'householdsUnchanged');
+    add(counts, 'personsUnchanged', household.members.length);
+  }
+  return { keep, counts };
+}
+
+/**
  * Applies a chunk of CAF/MSA households in one transaction, set-based. A household whose content hash is unchanged is
  * skipped; one whose stored state is newer than the flux (`DTREF`) is left alone (`stale`); the others are created or
  * updated with their members (identity resolution), memberships, rights history and domain events.
@@ -58,6 +100,7 @@ export async function applyCafHouseholds(
   const existing = new Map(existingRows.map((row) => [`${row.organisme}:${row.matricule}`, row]));
 
   const toApply: Array<{ staged: StagedRecord; data: CafHouseholdRecord; row: HouseholdRow | null }> = [];
+  const confirmed: string[] = [];
   for (const household of households) {
     const row = existing.get(`${household.data.organisme}:${household.data.matricule}`) ?? null;
     if (row?.last_reference_at && row.last_reference_at.getTime() > referenceAt.getTime()) {
@@ -67,11 +110,19 @@ export async function applyCafHouseholds(
       continue;
     }
     if (row && row.content_hash === household.data.contentHash) {
+      // Settled at staging time, unless another batch changed it since: only the confirmation date moves.
+      confirmed.push(row.id);
       add(result.counts, 'householdsUnchanged');
       add(result.counts, 'personsUnchanged', household.data.members.length);
       continue;
     }
     toApply.push({ ...household, row });
+  }
+  if (confirmed.length > 0) {
+    await manager.query(`UPDATE household SET last_reference_at = $2 WHERE id = ANY($1::uuid[])`, [
+      confirmed,
+      referenceAt,
+    ]);
   }
   if (toApply.length === 0) return result;
 

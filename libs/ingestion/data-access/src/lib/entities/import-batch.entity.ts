@@ -23,6 +23,8 @@ export interface ImportCounts {
   /** Records older than the state already applied (an older flux arriving late). */
   stale: number;
   rejected: number;
+  /** Of `rejected`, the records refused when applied (the others were refused by the parser). */
+  rejectedOnApply: number;
   conflicts: number;
   /** Records applied without a person or household (e.g. an action of an unknown France Travail id). */
   skipped: number;
@@ -37,6 +39,7 @@ export const EMPTY_COUNTS: ImportCounts = {
   householdsUnchanged: 0,
   stale: 0,
   rejected: 0,
+  rejectedOnApply: 0,
   conflicts: 0,
   skipped: 0,
 };

@@ -5,7 +5,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { FileHeader, IngestSource, RecordIssue } from '@spie/ingestion/domain';
 
 import type { ApplyResult } from '../appliers/apply-context';
-import { EMPTY_COUNTS, ImportBatchEntity, type ImportCounts } from '../entities/import-batch.entity';
+import { ImportBatchEntity, type ImportCounts } from '../entities/import-batch.entity';
 import { ImportChunkEntity, type StagedRecord } from '../entities/import-chunk.entity';
 import { ImportIssueEntity } from '../entities/import-issue.entity';
 import type { StoredFile } from './import-storage.service';
@@ -17,6 +17,18 @@ export interface ReceiveInput {
   options: Record<string, string>;
   receivedBy: string;
   correlationId?: string | null;
+}
+
+/** Settles, at staging time, the records of a chunk that need no apply job; returns the others. */
+export type ChunkPrefilter = (
+  records: StagedRecord[],
+  manager: EntityManager,
+) => Promise<{ keep: StagedRecord[]; counts: Partial<ImportCounts> }>;
+
+/** SQL adding the counters of a jsonb delta to a jsonb counts column, key by key. */
+function mergeCounts(column: string, delta: string): string {
+  return `${column} || coalesce((SELECT jsonb_object_agg(k, coalesce((${column} ->> k)::int, 0) + (${delta} ->> k)::int)
+                                 FROM jsonb_object_keys(${delta}) AS k), '{}'::jsonb)`;
 }
 
 export type ChunkApplier = (
@@ -127,25 +139,56 @@ export class ImportBatchService {
     );
   }
 
-  /** Stages a chunk (idempotent: a chunk staged by an earlier attempt stays as it was). True when newly staged. */
+  /**
+   * Stages a chunk, exactly once: a chunk staged by an earlier attempt of the parse stays as it was and nothing else
+   * happens (false). The optional `prefilter` runs in the same transaction and settles records that need no apply job
+   * (a household unchanged since the last flux): they are counted at once, and a chunk left empty is applied on the
+   * spot. Returns whether an apply job is needed.
+   */
   async stageChunk(
     batchId: string,
     seq: number,
     records: StagedRecord[],
     recordsRead: number,
-  ): Promise<boolean> {
+    prefilter?: ChunkPrefilter,
+  ): Promise<{ staged: boolean; needsApply: boolean }> {
     return this.dataSource.transaction(async (em) => {
-      const inserted = (await em.query(
-        `INSERT INTO import_chunk (batch_id, seq, record_count, records) VALUES ($1, $2, $3, $4::jsonb)
+      const claimed = (await em.query(
+        `INSERT INTO import_chunk (batch_id, seq, record_count, records) VALUES ($1, $2, $3, '[]'::jsonb)
          ON CONFLICT (batch_id, seq) DO NOTHING RETURNING seq`,
-        [batchId, seq, records.length, JSON.stringify(records)],
+        [batchId, seq, records.length],
       )) as unknown[];
+      if (claimed.length === 0) {
+        const existing = (await em.query(
+          `SELECT applied_at IS NULL AS pending FROM import_chunk WHERE batch_id = $1 AND seq = $2`,
+          [batchId, seq],
+        )) as Array<{ pending: boolean }>;
+        return { staged: false, needsApply: existing[0]?.pending ?? false };
+      }
+      const settled = prefilter ? await prefilter(records, em) : { keep: records, counts: {} };
+      const done = settled.keep.length === 0;
       await em.query(
-        `UPDATE import_batch SET records_read = $2, chunks_staged = greatest(chunks_staged, $3), status = 'processing',
-                updated_at = now() WHERE id = $1 AND status IN ('parsing', 'processing')`,
-        [batchId, recordsRead, seq + 1],
+        `UPDATE import_chunk SET records = $3::jsonb, record_count = $5, applied_at = CASE WHEN $4 THEN now() END
+          WHERE batch_id = $1 AND seq = $2`,
+        [batchId, seq, JSON.stringify(settled.keep), done, settled.keep.length],
       );
-      return inserted.length > 0;
+      await em.query(
+        `UPDATE import_batch b SET records_read = $2, chunks_staged = greatest(chunks_staged, $3),
+                status = CASE WHEN status = 'parsing' THEN 'processing' ELSE status END,
+                chunks_applied = chunks_applied + CASE WHEN $4 THEN 1 ELSE 0 END,
+                records_processed = records_processed + $5,
+                counts = ${mergeCounts('b.counts', '$6::jsonb')}, updated_at = now()
+          WHERE id = $1 AND status IN ('parsing', 'processing')`,
+        [
+          batchId,
+          recordsRead,
+          seq + 1,
+          done,
+          records.length - settled.keep.length,
+          JSON.stringify(settled.counts),
+        ],
+      );
+      return { staged: true, needsApply: !done };
     });
   }
 
@@ -185,7 +228,7 @@ export class ImportBatchService {
   ): Promise<void> {
     await this.dataSource.query(
       `UPDATE import_batch SET parsed_at = now(), records_read = $2, chunks_staged = $3,
-              counts = jsonb_set(counts, '{rejected}', to_jsonb($4::int)),
+              counts = jsonb_set(counts, '{rejected}', to_jsonb($4::int + coalesce((counts ->> 'rejectedOnApply')::int, 0))),
               error_code = $5, error_message = $6, status = CASE WHEN status = 'parsing' THEN 'processing' ELSE status END,
               updated_at = now()
         WHERE id = $1`,
@@ -292,13 +335,12 @@ export class ImportBatchService {
       }
       if (after) await after(result, em);
       await em.update(ImportChunkEntity, { batchId, seq }, { appliedAt: new Date() });
-      const counts = { ...EMPTY_COUNTS, ...result.counts };
+      // Records refused here add to the parser's rejections (which `markParsed` sets whole, before or after).
+      const rejected = result.counts.rejected ?? 0;
+      const counts = { ...result.counts, ...(rejected > 0 ? { rejectedOnApply: rejected } : {}) };
       await em.query(
         `UPDATE import_batch b SET chunks_applied = chunks_applied + 1, records_processed = records_processed + $2,
-                counts = (SELECT jsonb_object_agg(k, coalesce((b.counts ->> k)::int, 0) + coalesce((d ->> k)::int, 0))
-                            FROM jsonb_object_keys($3::jsonb) AS k, (SELECT $3::jsonb AS d) AS delta
-                           WHERE k <> 'rejected') || jsonb_build_object('rejected', coalesce((b.counts ->> 'rejected')::int, 0)),
-                updated_at = now()
+                counts = ${mergeCounts('b.counts', '$3::jsonb')}, updated_at = now()
           WHERE id = $1`,
         [batchId, chunk.recordCount, JSON.stringify(counts)],
       );
@@ -311,7 +353,8 @@ export class ImportBatchService {
    * only one caller wins). Staged chunks are deleted; the raw file stays.
    */
   async completeIfDone(batchId: string): Promise<ImportBatchEntity | null> {
-    const rows = (await this.dataSource.query(
+    // TypeORM returns [rows, affected] for UPDATE … RETURNING.
+    const [updated] = (await this.dataSource.query(
       `UPDATE import_batch SET completed_at = now(), updated_at = now(),
               status = CASE WHEN error_code IS NOT NULL THEN 'failed'
                             WHEN (counts ->> 'rejected')::int > 0 OR (counts ->> 'conflicts')::int > 0
@@ -320,10 +363,7 @@ export class ImportBatchService {
         WHERE id = $1 AND status = 'processing' AND parsed_at IS NOT NULL AND chunks_applied >= chunks_staged
         RETURNING id`,
       [batchId],
-    )) as [Array<{ id: string }>, number] | Array<{ id: string }>;
-    const updated = Array.isArray(rows[0])
-      ? (rows[0] as Array<{ id: string }>)
-      : (rows as Array<{ id: string }>);
+    )) as [Array<{ id: string }>, number];
     if (updated.length === 0) return null;
     await this.dataSource.query(`DELETE FROM import_chunk WHERE batch_id = $1`, [batchId]);
     return this.get(batchId);

@@ -3,15 +3,16 @@ import { Injectable, Logger } from '@nestjs/common';
 import { ImportBatchService, type StagedRecord } from '@spie/ingestion/data-access';
 import { ParcoursStatusService } from '@spie/parcours/feature-jobs';
 import { NirCipherService } from '@spie/person/data-access';
-import { JobHandler, JobName, type HandlesJob, type JobPayload } from '@spie/platform/queue';
+import { JobHandler, JobName, JobQueueService, type HandlesJob, type JobPayload } from '@spie/platform/queue';
 
 import { ImiloClientProvider } from '../imilo-client.provider';
 import { sourceDefinition } from '../source-registry';
 import { IngestApplyChunkPayload } from './ingest-payloads';
 
 /**
- * Applies one staged chunk in one transaction (records, conflicts, events, counters, parcours status of the people
- * it touched), exactly once however many times the job is delivered; then completes the batch if it was the last.
+ * Applies one staged chunk in one transaction (records, conflicts, events, counters, and the people it touched marked
+ * for a parcours status recompute), exactly once however many times the job is delivered; then queues the recompute
+ * and completes the batch if it was the last.
  */
 @Injectable()
 @JobHandler(JobName.IngestApplyChunk, { payload: IngestApplyChunkPayload })
@@ -23,6 +24,7 @@ export class IngestApplyChunkJob implements HandlesJob<JobName.IngestApplyChunk>
     private readonly cipher: NirCipherService,
     private readonly parcours: ParcoursStatusService,
     private readonly imilo: ImiloClientProvider,
+    private readonly queue: JobQueueService,
   ) {}
 
   async handle(payload: JobPayload<JobName.IngestApplyChunk>): Promise<unknown> {
@@ -38,13 +40,15 @@ export class IngestApplyChunkJob implements HandlesJob<JobName.IngestApplyChunk>
         records = staged;
         return definition.apply(staged, current, manager, deps);
       },
-      async (outcome, manager) => {
-        if (outcome.touchedPersonIds.length > 0) {
-          await this.parcours.recomputeMany(outcome.touchedPersonIds, { manager });
-        }
-      },
+      (outcome, manager) => this.parcours.markPending(outcome.touchedPersonIds, manager),
     );
     if (applied && definition.afterCommit) await definition.afterCommit(records, deps);
+    // Also when the chunk was applied by an earlier delivery that died before reaching this line.
+    await this.queue.enqueue(
+      JobName.DrainParcoursStatus,
+      { correlationId: payload.correlationId, actor: payload.actor },
+      { jobId: `parcours-${payload.batchId}-${payload.seq}` },
+    );
     const completed = await this.batches.completeIfDone(payload.batchId);
     if (completed) this.logger.log({ batchId: completed.id, status: completed.status }, 'batch completed');
     return { applied, counts: result?.counts };

@@ -17,8 +17,9 @@ import { IngestParseFilePayload } from './ingest-payloads';
 
 /**
  * Streams a stored file through its source's parser: records are staged in PostgreSQL by chunks and one apply job is
- * queued per chunk as soon as it is staged (parsing and applying overlap); rejections go to the batch report. A parse
- * that dies is run again from the start: chunks already staged are kept and their jobs are not queued twice.
+ * queued per chunk as soon as it is staged (parsing and applying overlap), unless the source's prefilter settled every
+ * record of the chunk (households unchanged since the last flux); rejections go to the batch report. A parse that dies
+ * is run again from the start: chunks already staged are kept and their jobs are not queued twice.
  */
 @Injectable()
 @JobHandler(JobName.IngestParseFile, { payload: IngestParseFilePayload })
@@ -35,7 +36,7 @@ export class IngestParseFileJob implements HandlesJob<JobName.IngestParseFile> {
   async handle(payload: JobPayload<JobName.IngestParseFile>): Promise<unknown> {
     const existing = await this.batches.get(payload.batchId);
     if (!existing || existing.parsedAt) return { skipped: true };
-    const batch = await this.batches.startParse(payload.batchId);
+    let batch = await this.batches.startParse(payload.batchId);
     const definition = sourceDefinition(batch.source);
     const chunkSize = definition.chunkSize ?? this.env.IMPORT_CHUNK_SIZE;
     const queue = INGEST_QUEUE[batch.source];
@@ -50,16 +51,28 @@ export class IngestParseFileJob implements HandlesJob<JobName.IngestParseFile> {
       if (chunk.length === 0) return;
       const staged = chunk;
       chunk = [];
-      await this.batches.stageChunk(batch.id, seq, staged, read);
-      await this.queue.enqueue(
-        JobName.IngestApplyChunk,
-        { correlationId: payload.correlationId, actor: payload.actor, batchId: batch.id, seq },
-        { jobId: `${batch.id}-${seq}`, queue },
+      const prefilter = definition.prefilter;
+      const { needsApply } = await this.batches.stageChunk(
+        batch.id,
+        seq,
+        staged,
+        read,
+        prefilter && ((records, manager) => prefilter(records, batch, manager)),
       );
+      if (needsApply) {
+        await this.queue.enqueue(
+          JobName.IngestApplyChunk,
+          { correlationId: payload.correlationId, actor: payload.actor, batchId: batch.id, seq },
+          { jobId: `${batch.id}-${seq}`, queue },
+        );
+      }
       seq += 1;
     };
     const flushHeaders = async (): Promise<void> => {
+      if (headers.length === 0) return;
       for (const header of headers.splice(0)) await this.batches.recordHeader(batch.id, header);
+      // The prefilter compares with the reference date the header just gave.
+      batch = (await this.batches.get(batch.id)) ?? batch;
     };
 
     let fileError: { code: string; message: string } | undefined;
