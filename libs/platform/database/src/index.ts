@@ -2,3 +2,4 @@ export * from './lib/data-source-options';
 export * from './lib/migration-runner';
 export * from './lib/provenance.columns';
 export * from './lib/schema-diff';
+export * from './lib/copy-rows';

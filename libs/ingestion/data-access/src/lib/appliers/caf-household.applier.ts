@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { CafHouseholdRecord } from '@spie/connectors/caf-msa';
 import { isRsaRightOpen, rsaStatusFromEtatDossier, type RsaStatus } from '@spie/household-rights/domain';
 import type { NirCipherService } from '@spie/person/data-access';
+import { copyRows, type CopyValue } from '@spie/platform/database';
 
 import type { StagedRecord } from '../entities/import-chunk.entity';
 import type { ImportCounts } from '../entities/import-batch.entity';
@@ -341,15 +342,25 @@ export async function applyCafHouseholds(
   };
   await store.flush(provenance);
   const base = [source, context.batchId, referenceAt, provenance.recordedAt, context.recordedBy];
-  if (householdInserts.length > 0) {
-    await manager.query(
-      `INSERT INTO household (id, organisme, organisme_code, matricule, num_dem_rsa, department_code, family_situation, homeless, address, last_reference_at, content_hash)
-       SELECT id, organisme, organisme_code, matricule, num_dem_rsa, department_code, family_situation, homeless, address, last_reference_at, content_hash
-         FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, organisme text, organisme_code text, matricule text, num_dem_rsa text,
-              department_code text, family_situation text, homeless boolean, address jsonb, last_reference_at timestamptz, content_hash text)`,
-      [JSON.stringify(householdInserts)],
-    );
-  }
+  const householdColumns = [
+    'id',
+    'organisme',
+    'organisme_code',
+    'matricule',
+    'num_dem_rsa',
+    'department_code',
+    'family_situation',
+    'homeless',
+    'address',
+    'last_reference_at',
+    'content_hash',
+  ] as const;
+  await copyRows(
+    manager,
+    'household',
+    householdColumns,
+    householdInserts.map((h) => householdColumns.map((column) => h[column] as CopyValue)),
+  );
   if (householdUpdates.length > 0) {
     await manager.query(
       `UPDATE household h SET organisme_code = x.organisme_code, num_dem_rsa = x.num_dem_rsa, department_code = x.department_code,
@@ -368,27 +379,36 @@ export async function applyCafHouseholds(
       [memberCloses, referenceMonth],
     );
   }
-  if (memberOpens.length > 0) {
-    await manager.query(
-      `INSERT INTO household_member (household_id, person_id, role, valid_from, source, source_ref, observed_at, recorded_at, recorded_by)
-       SELECT x.household_id, x.person_id, x.role, x.valid_from, $2, $3, $4, $5, $6
-         FROM jsonb_to_recordset($1::jsonb) AS x(household_id uuid, person_id uuid, role text, valid_from date)`,
-      [JSON.stringify(memberOpens), ...base],
-    );
-  }
-  if (rights.length > 0) {
-    await manager.query(
-      `INSERT INTO rsa_right_status (household_id, person_id, reference_month, etat_dossier, status, opened_on, suspension_reason,
-                                     suspended_on, closure_reason, closed_on, subject_to_rights_and_duties,
-                                     source, source_ref, observed_at, recorded_at, recorded_by)
-       SELECT x.household_id, x.person_id, x.reference_month, x.etat_dossier, x.status, x.opened_on, x.suspension_reason,
-              x.suspended_on, x.closure_reason, x.closed_on, x.subject_to_rights_and_duties, $2, $3, $4, $5, $6
-         FROM jsonb_to_recordset($1::jsonb) AS x(household_id uuid, person_id uuid, reference_month date, etat_dossier text,
-              status text, opened_on date, suspension_reason text, suspended_on date, closure_reason text, closed_on date,
-              subject_to_rights_and_duties boolean)`,
-      [JSON.stringify(rights), ...base],
-    );
-  }
+  const provenanceColumns = ['source', 'source_ref', 'observed_at', 'recorded_at', 'recorded_by'] as const;
+  const provenanceValues = base as CopyValue[];
+  await copyRows(
+    manager,
+    'household_member',
+    ['household_id', 'person_id', 'role', 'valid_from', ...provenanceColumns],
+    memberOpens.map(
+      (m) =>
+        [m['household_id'], m['person_id'], m['role'], m['valid_from'], ...provenanceValues] as CopyValue[],
+    ),
+  );
+  const rightColumns = [
+    'household_id',
+    'person_id',
+    'reference_month',
+    'etat_dossier',
+    'status',
+    'opened_on',
+    'suspension_reason',
+    'suspended_on',
+    'closure_reason',
+    'closed_on',
+    'subject_to_rights_and_duties',
+  ] as const;
+  await copyRows(
+    manager,
+    'rsa_right_status',
+    [...rightColumns, ...provenanceColumns],
+    rights.map((r) => [...rightColumns.map((column) => r[column] as CopyValue), ...provenanceValues]),
+  );
   if (enteredDuties.length > 0) {
     const oriented = new Set(
       (

@@ -5,6 +5,7 @@ import type { EntityManager } from 'typeorm';
 import type { PersonObservation } from '@spie/ingestion/domain';
 import type { NirCipherService } from '@spie/person/data-access';
 import { normalizeName, parseNir, type Nir } from '@spie/person/domain';
+import { copyRows, type CopyValue } from '@spie/platform/database';
 import type { SourceSystem } from '@spie/shared/kernel';
 
 import type { IdentityConflictReason } from '../entities/identity-conflict.entity';
@@ -277,17 +278,29 @@ export class PersonBulkStore {
           nir_key_computed: nir ? nir.keyComputed : null,
         };
       });
-      await this.manager.query(
-        `INSERT INTO person (id, last_name, birth_name, first_names, last_name_normalized, birth_name_normalized,
-                             first_name_normalized, birth_date, birth_place, sex, email, phone, address, nir_hash,
-                             nir_encrypted, nir_key_computed, version)
-         SELECT id, last_name, birth_name, first_names, last_name_normalized, birth_name_normalized, first_name_normalized,
-                birth_date, birth_place, sex, email, phone, address, nir_hash, nir_encrypted, nir_key_computed, 1
-           FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, last_name text, birth_name text, first_names text[],
-                last_name_normalized text, birth_name_normalized text, first_name_normalized text, birth_date date,
-                birth_place text, sex text, email text, phone text, address jsonb, nir_hash text, nir_encrypted text,
-                nir_key_computed boolean)`,
-        [JSON.stringify(rows)],
+      const personColumns = [
+        'id',
+        'last_name',
+        'birth_name',
+        'first_names',
+        'last_name_normalized',
+        'birth_name_normalized',
+        'first_name_normalized',
+        'birth_date',
+        'birth_place',
+        'sex',
+        'email',
+        'phone',
+        'address',
+        'nir_hash',
+        'nir_encrypted',
+        'nir_key_computed',
+      ] as const;
+      await copyRows(
+        this.manager,
+        'person',
+        [...personColumns, 'version'],
+        rows.map((row) => [...personColumns.map((column) => row[column] as CopyValue), 1]),
       );
       // One history row per created person holds every initial value (the NIR only as "[set]"): per-field rows
       // follow for every later change.
@@ -394,11 +407,27 @@ export class PersonBulkStore {
     base: unknown[],
   ): Promise<void> {
     if (rows.length === 0) return;
-    await this.manager.query(
-      `INSERT INTO person_history (person_id, field, previous_value, new_value, source, source_ref, observed_at, recorded_at, recorded_by)
-       SELECT x.person_id, x.field, x.previous_value, x.new_value, $2, $3, $4, $5, $6
-         FROM jsonb_to_recordset($1::jsonb) AS x(person_id uuid, field text, previous_value jsonb, new_value jsonb)`,
-      [JSON.stringify(rows), ...base],
+    await copyRows(
+      this.manager,
+      'person_history',
+      [
+        'person_id',
+        'field',
+        'previous_value',
+        'new_value',
+        'source',
+        'source_ref',
+        'observed_at',
+        'recorded_at',
+        'recorded_by',
+      ],
+      rows.map((row) => [
+        row.person_id,
+        row.field,
+        jsonValue(row.previous_value),
+        jsonValue(row.new_value),
+        ...(base as CopyValue[]),
+      ]),
     );
   }
 
@@ -487,4 +516,9 @@ export function toKnown(row: Record<string, unknown>, idColumn = 'id'): KnownPer
 /** The NIR of a conflict's observation, encrypted (the review queue never stores it in clear). */
 export function encryptedNir(cipher: NirCipherService, nir: Nir | null): string | null {
   return nir ? cipher.encrypt(nir) : null;
+}
+
+/** A jsonb value for COPY: null stays SQL NULL, anything else is written as JSON (strings included). */
+function jsonValue(value: unknown): CopyValue {
+  return value === null || value === undefined ? null : JSON.stringify(value);
 }

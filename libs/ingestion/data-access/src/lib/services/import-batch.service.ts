@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 
 import type { FileHeader, IngestSource, RecordIssue } from '@spie/ingestion/domain';
+import { copyRows } from '@spie/platform/database';
 
 import type { ApplyResult } from '../appliers/apply-context';
 import { ImportBatchEntity, type ImportCounts } from '../entities/import-batch.entity';
@@ -294,28 +295,38 @@ export class ImportBatchService {
           ],
         );
       }
-      if (result.events.length > 0) {
-        await em.query(
-          `INSERT INTO domain_event (type, person_id, household_id, effective_on, payload, source, source_ref, observed_at, recorded_at, recorded_by)
-           SELECT x.type, x.person_id, x.household_id, x.effective_on, x.payload, x.source, $2, $3, now(), $4
-             FROM jsonb_to_recordset($1::jsonb) AS x(type text, person_id uuid, household_id uuid, effective_on date, payload jsonb, source text)`,
-          [
-            JSON.stringify(
-              result.events.map((e) => ({
-                type: e.type,
-                person_id: e.personId,
-                household_id: e.householdId,
-                effective_on: e.effectiveOn,
-                payload: e.payload,
-                source: e.source,
-              })),
-            ),
-            batchId,
-            batch.referenceDate ? new Date(`${batch.referenceDate}T00:00:00Z`) : batch.receivedAt,
-            `connector:${batch.source}`,
-          ],
-        );
-      }
+      const observedAt = batch.referenceDate
+        ? new Date(`${batch.referenceDate}T00:00:00Z`)
+        : batch.receivedAt;
+      const recordedAt = new Date();
+      await copyRows(
+        em,
+        'domain_event',
+        [
+          'type',
+          'person_id',
+          'household_id',
+          'effective_on',
+          'payload',
+          'source',
+          'source_ref',
+          'observed_at',
+          'recorded_at',
+          'recorded_by',
+        ],
+        result.events.map((e) => [
+          e.type,
+          e.personId,
+          e.householdId,
+          e.effectiveOn,
+          e.payload,
+          e.source,
+          batchId,
+          observedAt,
+          recordedAt,
+          `connector:${batch.source}`,
+        ]),
+      );
       if (result.issues.length > 0) {
         await this.recordIssues(
           batchId,
