@@ -15,6 +15,7 @@ import {
 import { describeNirError, parseNir } from '@spie/person/domain';
 
 import type { CafFluxHeader, CafHouseholdRecord, CafMember } from './caf-flux.types';
+import { FingerprintSet } from './fingerprint-set';
 import { StreamingSchemaValidator } from './flux-validator';
 import type { ElementModel } from './xsd-model';
 
@@ -53,8 +54,9 @@ export async function* parseCafFlux(
   const parser = new SaxesParser({ position: true });
   const pending: Array<ParsedItem<CafHouseholdRecord>> = [];
   const stack: XmlNode[] = [];
-  const seenHouseholds = new Set<string>();
-  const seenNirs = new Set<string>();
+  // Fingerprints, not strings: memory must not grow like the file (a million households, two million NIRs).
+  const seenHouseholds = new FingerprintSet();
+  const seenNirs = new FingerprintSet();
   let failure: IngestFileError | undefined;
   let rootSeen = false;
   let rootClosed = false;
@@ -279,8 +281,8 @@ function toItem(
   node: XmlNode,
   position: number,
   schemaIssues: RecordIssue[],
-  seenHouseholds: Set<string>,
-  seenNirs: Set<string>,
+  seenHouseholds: FingerprintSet,
+  seenNirs: FingerprintSet,
 ): ParsedItem<CafHouseholdRecord> {
   const fonorg = text(node, 'IdentificationRSA', 'Organisme', 'FONORG')?.toLowerCase();
   const matricule = text(node, 'IdentificationRSA', 'Organisme', 'MATRICULE');
@@ -298,7 +300,8 @@ function toItem(
     return { kind: 'rejected', position, key, issues };
   }
   const record = mapHousehold(node, organisme, matricule, issues);
-  if (seenHouseholds.has(record.key)) {
+  const householdPrint = FingerprintSet.of(record.key);
+  if (seenHouseholds.has(householdPrint)) {
     issues.push(
       issue(
         'DUPLICATE_IN_FILE',
@@ -307,11 +310,11 @@ function toItem(
       ),
     );
   }
-  const nirs: string[] = [];
+  const nirs: Array<[number, number]> = [];
   for (const member of record.value.members) {
     if (!member.nir) continue;
-    const digest = createHash('sha256').update(member.nir.slice(0, 13)).digest('base64').slice(0, 16);
-    if (seenNirs.has(digest) || nirs.includes(digest)) {
+    const digest = FingerprintSet.of(member.nir.slice(0, 13));
+    if (seenNirs.has(digest) || nirs.some(([hi, lo]) => hi === digest[0] && lo === digest[1])) {
       issues.push(
         issue(
           'DUPLICATE_IN_FILE',
@@ -323,7 +326,7 @@ function toItem(
     nirs.push(digest);
   }
   if (issues.some((i) => i.severity === 'error')) return { kind: 'rejected', position, key, issues };
-  seenHouseholds.add(record.key);
+  seenHouseholds.add(householdPrint);
   for (const digest of nirs) seenNirs.add(digest);
   return { kind: 'record', position, key: record.key, data: record.value, warnings: issues };
 }
