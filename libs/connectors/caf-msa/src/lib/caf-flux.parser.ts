@@ -255,6 +255,8 @@ class FluxDecoder {
     for (let at = chunk.indexOf(0xc3); at !== -1 && at + 1 < chunk.length; at = chunk.indexOf(0xc3, at + 1)) {
       if (chunk[at + 1] >= 0x80 && chunk[at + 1] <= 0xbf) this.lyingDeclaration();
     }
+    // windows-1252 is latin-1 but for 0x80–0x9F: without those bytes, the native latin-1 decoder gives the same text.
+    if (this.encoding === 'windows-1252' && !hasC1Byte(chunk)) return chunk.toString('latin1');
     return iconv.decode(chunk, this.encoding as string);
   }
 
@@ -264,6 +266,12 @@ class FluxDecoder {
       `The file declares ${this.encoding} but holds UTF-8 sequences (e.g. "é" written as "Ã©"): its declaration lies`,
     );
   }
+}
+
+/** Whether the chunk holds a byte from 0x80 to 0x9F (where windows-1252 and latin-1 differ). */
+function hasC1Byte(chunk: Buffer): boolean {
+  for (let byte = 0x80; byte <= 0x9f; byte += 1) if (chunk.indexOf(byte) !== -1) return true;
+  return false;
 }
 
 function readHeader(node: XmlNode): CafFluxHeader {
