@@ -12,7 +12,7 @@ import { EnvironmentVariables, HubConfigModule } from '@spie/platform/config';
 import { hubDataSourceOptions, runMigrationsUnderLock } from '@spie/platform/database';
 import { HubQueueModule, JobName, JobQueueService, QueueName, type JobEnvelope } from '@spie/platform/queue';
 
-import { WORKSPACE_ROOT, cliEnvironment, openDataSource, say } from './cli-environment';
+import { WORKSPACE_ROOT, cliEnvironment, openDataSource, say, workerNodeArgs } from './cli-environment';
 
 @Module({
   imports: [
@@ -67,8 +67,7 @@ export async function openIngestContext(options: {
         spawn(
           process.execPath,
           [
-            // e.g. SPIE_WORKER_NODE_ARGS="--cpu-prof --cpu-prof-dir=tmp/profiles" to profile the workers of a bench.
-            ...(process.env['SPIE_WORKER_NODE_ARGS']?.split(' ').filter(Boolean) ?? []),
+            ...workerNodeArgs(),
             '-r',
             join(WORKSPACE_ROOT, 'bin', 'register.js'),
             join(WORKSPACE_ROOT, 'apps/worker/src/main.ts'),

@@ -7,7 +7,14 @@ import type { Command } from 'commander';
 import { runMigrationsUnderLock } from '@spie/platform/database';
 import { isPortFree, findFreePort } from '@spie/platform/dev-services';
 
-import { LOCAL_DATA_DIR, WORKSPACE_ROOT, cliEnvironment, openDataSource, say } from '../cli-environment';
+import {
+  LOCAL_DATA_DIR,
+  WORKSPACE_ROOT,
+  cliEnvironment,
+  openDataSource,
+  say,
+  workerNodeArgs,
+} from '../cli-environment';
 import { DEMO_ACCOUNTS } from '../demo-accounts';
 import { terminate } from '../ingest-context';
 import { seed } from './seed.command';
@@ -54,7 +61,8 @@ export function registerStartCommand(program: Command): void {
         const run = (name: string, entry: string) => {
           // JSON logs go to a file per process; errors that stop a process still reach the terminal (stderr).
           const log = createWriteStream(join(logDir, `${name.replace(/\s+/g, '-')}.log`), { flags: 'a' });
-          const child = spawn(process.execPath, ['-r', REGISTER, join(WORKSPACE_ROOT, entry)], {
+          const nodeArgs = entry.includes('worker') ? workerNodeArgs() : [];
+          const child = spawn(process.execPath, [...nodeArgs, '-r', REGISTER, join(WORKSPACE_ROOT, entry)], {
             env: childEnv,
             stdio: ['ignore', 'pipe', 'inherit'],
           });
