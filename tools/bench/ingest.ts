@@ -96,6 +96,20 @@ async function main(): Promise<void> {
     return { seconds, persons, summary };
   };
   const first = await run('first ingest');
+  // The parcours statuses are recomputed by drain jobs after each chunk: report when they have all caught up too.
+  const settleStarted = Date.now();
+  const pendingClient = new Client({ connectionString: env['DATABASE_URL'] });
+  await pendingClient.connect();
+  for (;;) {
+    const { rows } = await pendingClient.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM person_parcours_status_pending',
+    );
+    if (rows[0].n === 0) break;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  await pendingClient.end();
+  const parcoursLagSeconds = (Date.now() - settleStarted) / 1000;
+  say(`parcours statuses settled ${parcoursLagSeconds.toFixed(1)} s after the batch completed`);
   const second = await run('second ingest (same file)');
   const figures = {
     households,
@@ -104,6 +118,7 @@ async function main(): Promise<void> {
     firstIngest: {
       seconds: Math.round(first.seconds * 10) / 10,
       personsPerSecond: Math.round(first.persons / first.seconds),
+      parcoursSettledAfterSeconds: Math.round(parcoursLagSeconds * 10) / 10,
       summary: first.summary,
     },
     secondIngest: {
