@@ -31,9 +31,12 @@ export interface ParseCafFluxOptions {
 
 interface XmlNode {
   name: string;
+  /** `NO_CHILDREN` until the first child arrives: most elements are leaves. */
   children: XmlNode[];
   text: string;
 }
+
+const NO_CHILDREN = Object.freeze([]) as unknown as XmlNode[];
 
 const SINGLE_BYTE = new Set(['windows-1252', 'cp1252', 'iso-8859-1', 'latin1', 'iso-8859-15', 'us-ascii']);
 /** Bytes that windows-1252 leaves undefined. */
@@ -84,9 +87,13 @@ export async function* parseCafFlux(
       }
     }
     validator.open(tag.name);
-    const node: XmlNode = { name: tag.name, children: [], text: '' };
+    const node: XmlNode = { name: tag.name, children: NO_CHILDREN, text: '' };
     // Keep the tree of the current record only (depth ≥ 2); the root's children arrive one at a time.
-    if (stack.length >= 1) stack[stack.length - 1].children.push(node);
+    if (stack.length >= 1) {
+      const parent = stack[stack.length - 1];
+      if (parent.children === NO_CHILDREN) parent.children = [];
+      parent.children.push(node);
+    }
     stack.push(node);
     if (stack.length === 2 && tag.name === 'InfosFoyerRSA') position += 1;
   });
@@ -109,7 +116,7 @@ export async function* parseCafFlux(
       return;
     }
     if (stack.length !== 1) return;
-    stack[0].children.length = 0;
+    stack[0].children = NO_CHILDREN;
     if (node.name === 'IdentificationFlux') {
       const issues = validator.take();
       if (issues.length > 0) {

@@ -11,7 +11,8 @@ interface Frame {
   index: number;
   count: number;
   text: string;
-  childCounts: Map<string, number>;
+  /** Occurrences of each child name so far; created with the first child (most elements are leaves). */
+  childCounts: Map<string, number> | null;
 }
 
 /**
@@ -31,12 +32,13 @@ export class StreamingSchemaValidator {
     if (!parent) {
       model = name === this.root.name ? this.root : null;
     } else {
+      parent.childCounts ??= new Map();
       const nth = (parent.childCounts.get(name) ?? 0) + 1;
       parent.childCounts.set(name, nth);
       if (nth > 1) step = `${name}[${nth}]`;
       model = parent.model ? this.advance(parent, name, () => `${pathOf(parent)}/${step}`) : null;
     }
-    this.frames.push({ model, step, parent, index: 0, count: 0, text: '', childCounts: new Map() });
+    this.frames.push({ model, step, parent, index: 0, count: 0, text: '', childCounts: null });
   }
 
   text(value: string): void {
