@@ -129,19 +129,19 @@ export class ParcoursStatusService {
 
   /** Every RSA row of the person and of their current households, latest first. */
   private async rightsOf(manager: EntityManager, ids: string[]): Promise<Map<string, RightRow[]>> {
+    // Each branch reads its rows directly (no join back to rsa_right_status by id): one index scan per person.
     const rows = (await manager.query(
-      `SELECT c.target_id, r.person_id IS NOT NULL AS person_level, r.reference_month::text AS reference_month, r.status,
-              r.opened_on::text AS opened_on, r.subject_to_rights_and_duties
-         FROM (
-           SELECT r.person_id AS target_id, r.id FROM rsa_right_status r WHERE r.person_id = ANY($1::uuid[])
-           UNION ALL
-           SELECT m.person_id AS target_id, r.id
-             FROM household_member m
-             JOIN rsa_right_status r ON r.household_id = m.household_id AND r.person_id IS NULL
-            WHERE m.person_id = ANY($1::uuid[]) AND m.valid_to IS NULL
-         ) c
-         JOIN rsa_right_status r ON r.id = c.id
-        ORDER BY c.target_id, r.reference_month DESC, (r.person_id IS NOT NULL) DESC, r.recorded_at DESC`,
+      `SELECT r.person_id AS target_id, true AS person_level, r.reference_month::text AS reference_month, r.status,
+              r.opened_on::text AS opened_on, r.subject_to_rights_and_duties, r.recorded_at
+         FROM rsa_right_status r
+        WHERE r.person_id = ANY($1::uuid[])
+       UNION ALL
+       SELECT m.person_id AS target_id, false AS person_level, r.reference_month::text AS reference_month, r.status,
+              r.opened_on::text AS opened_on, r.subject_to_rights_and_duties, r.recorded_at
+         FROM household_member m
+         JOIN rsa_right_status r ON r.household_id = m.household_id AND r.person_id IS NULL
+        WHERE m.person_id = ANY($1::uuid[]) AND m.valid_to IS NULL
+        ORDER BY target_id, reference_month DESC, person_level DESC, recorded_at DESC`,
       [ids],
     )) as RightRow[];
     return groupBy(rows, (row) => row.target_id);
