@@ -47,9 +47,14 @@ export async function settleUnchangedHouseholds(
   if (records.length === 0) return { keep: records, counts };
   const households = records.map((r) => r.data as CafHouseholdRecord);
   const [rows] = (await context.manager.query(
-    `UPDATE household h SET last_reference_at = greatest(h.last_reference_at, $4::timestamptz)
-       FROM unnest($1::text[], $2::text[], $3::text[]) AS x(organisme, matricule, content_hash)
-      WHERE h.organisme = x.organisme AND h.matricule = x.matricule AND h.content_hash = x.content_hash
+    // Rows are locked in key order, as the applier does, so that two batches never deadlock on the same households.
+    `WITH locked AS (
+       SELECT h.id FROM household h
+         JOIN unnest($1::text[], $2::text[], $3::text[]) AS x(organisme, matricule, content_hash)
+           ON h.organisme = x.organisme AND h.matricule = x.matricule AND h.content_hash = x.content_hash
+        ORDER BY h.organisme, h.matricule FOR UPDATE OF h)
+     UPDATE household h SET last_reference_at = greatest(h.last_reference_at, $4::timestamptz)
+       FROM locked WHERE h.id = locked.id
       RETURNING h.organisme, h.matricule, h.last_reference_at > $4::timestamptz AS stale`,
     [
       households.map((h) => h.organisme),
