@@ -6,7 +6,16 @@
  * `.data/bench`), then ingests the same file again. Prints persons per second, the peak RSS of every process (the
  * bench itself, which stores the file and follows the batch, and each worker) and the time of the second ingest.
  */
-import { createReadStream, createWriteStream, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import {
+  createReadStream,
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+} from 'node:fs';
+import os from 'node:os';
 import { join } from 'node:path';
 
 import { Client } from 'pg';
@@ -31,6 +40,35 @@ function peakRssMb(pid: number | 'self'): number {
   } catch {
     return NaN;
   }
+}
+
+const TICKS_PER_SECOND = 100;
+
+/** CPU seconds (user + system) a process used, with those of its children it has waited for. */
+function cpuSeconds(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    // Fields 14–17 of /proc/<pid>/stat (utime, stime, cutime, cstime), counted after the command name.
+    return fields.slice(11, 15).reduce((sum, value) => sum + Number(value), 0) / TICKS_PER_SECOND;
+  } catch {
+    return 0;
+  }
+}
+
+/** CPU seconds of the PostgreSQL server: the postmaster, its finished backends, and its running ones. */
+function postgresCpuSeconds(dataDir: string): number {
+  const postmaster = Number(readFileSync(join(dataDir, 'postgres', 'postmaster.pid'), 'utf8').split('\n')[0]);
+  let total = cpuSeconds(postmaster);
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      if (Number(stat.split(') ')[1].split(' ')[1]) === postmaster) total += cpuSeconds(Number(entry));
+    } catch {
+      // The process ended meanwhile.
+    }
+  }
+  return total;
 }
 
 async function main(): Promise<void> {
@@ -78,8 +116,18 @@ async function main(): Promise<void> {
   await new Promise((resolve) => setTimeout(resolve, 8000));
   const submission = context.app.get(ImportSubmissionService);
   const batches = context.app.get(ImportBatchService);
+  // CPU seconds of every process of the pipeline: on a busy machine the wall time says little, CPU time does.
+  const pipelineCpu = () => {
+    const workers = context.workers.map((child) => cpuSeconds(child.pid ?? 0));
+    return {
+      bench: process.cpuUsage().user / 1e6 + process.cpuUsage().system / 1e6,
+      workers: workers.reduce((a, b) => a + b, 0),
+      postgres: postgresCpuSeconds(dataDir),
+    };
+  };
   const run = async (label: string) => {
     const started = Date.now();
+    const cpuBefore = pipelineCpu();
     const { batch } = await submission.submit({
       source: 'caf-msa',
       fileName: `flux-${households}.xml`,
@@ -93,7 +141,18 @@ async function main(): Promise<void> {
     say(
       `${label}: ${summary.status} in ${seconds.toFixed(1)} s, ${persons} persons, ${Math.round(persons / seconds)} persons/s`,
     );
-    return { seconds, persons, summary };
+    const cpuAfter = pipelineCpu();
+    const cpu = {
+      bench: Math.round((cpuAfter.bench - cpuBefore.bench) * 10) / 10,
+      workers: Math.round((cpuAfter.workers - cpuBefore.workers) * 10) / 10,
+      postgres: Math.round((cpuAfter.postgres - cpuBefore.postgres) * 10) / 10,
+    };
+    const cpuTotal = cpu.bench + cpu.workers + cpu.postgres;
+    say(
+      `${label}: CPU ${cpuTotal.toFixed(1)} s (workers ${cpu.workers} s, PostgreSQL ${cpu.postgres} s, bench ${cpu.bench} s), ` +
+        `${Math.round((cpuTotal / persons) * 1e6)} µs per person`,
+    );
+    return { seconds, persons, summary, cpu, cpuTotal };
   };
   const first = await run('first ingest');
   // The parcours statuses are recomputed by drain jobs after each chunk: report when they have all caught up too.
@@ -119,11 +178,16 @@ async function main(): Promise<void> {
       seconds: Math.round(first.seconds * 10) / 10,
       personsPerSecond: Math.round(first.persons / first.seconds),
       parcoursSettledAfterSeconds: Math.round(parcoursLagSeconds * 10) / 10,
+      cpuSeconds: first.cpu,
+      // What the machine's cores could do if the pipeline had them to itself.
+      personsPerSecondIfCpuBound: Math.round((first.persons / first.cpuTotal) * os.availableParallelism()),
       summary: first.summary,
     },
     secondIngest: {
       seconds: Math.round(second.seconds * 10) / 10,
       speedup: Math.round((first.seconds / second.seconds) * 10) / 10,
+      cpuSeconds: second.cpu,
+      cpuSpeedup: Math.round((first.cpuTotal / second.cpuTotal) * 10) / 10,
       changes:
         second.summary.persons.created +
         second.summary.persons.updated +

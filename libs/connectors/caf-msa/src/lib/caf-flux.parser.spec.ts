@@ -370,6 +370,20 @@ describe('parseCafFlux', () => {
       expect(bytes.includes(Buffer.from('É', 'utf8'))).toBe(false);
     });
 
+    it('decodes every character windows-1252 defines from 0x80 to 0x9F, as iconv does', async () => {
+      const c1 = '€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ';
+      // NOMCOMNAI holds 26 characters at most: half each.
+      const [first, second] = [c1.slice(0, 14), c1.slice(14)];
+      const persons = [
+        { ...LEA, nomcomnai: first },
+        { ...JEROME, nomcomnai: second },
+      ];
+      const outcome = await parse(cp1252(flux([household({ persons })])), 5);
+      expect(outcome.error).toBeUndefined();
+      expect(records(outcome)[0].data.members.map((m) => m.birthPlace)).toEqual([first, second]);
+      expect(iconv.decode(iconv.encode(c1, 'windows-1252'), 'windows-1252')).toBe(c1);
+    });
+
     it.each([
       ['one chunk', 0],
       ['1-byte chunks', 1],
