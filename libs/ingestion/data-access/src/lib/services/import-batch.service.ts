@@ -20,6 +20,20 @@ export interface ReceiveInput {
   correlationId?: string | null;
 }
 
+/**
+ * The batch a parse is staging for is finished (another delivery of the same parse job completed it while this one
+ * was frozen or cut off from Redis): this parse must stop, or it would stage again chunks already applied and deleted.
+ */
+export class ParseSupersededError extends Error {
+  constructor(
+    readonly batchId: string,
+    readonly status: string,
+  ) {
+    super(`Batch ${batchId} is ${status}: this parse was superseded by another delivery of its job`);
+    this.name = 'ParseSupersededError';
+  }
+}
+
 /** Settles, at staging time, the records of a chunk that need no apply job; returns the others. */
 export type ChunkPrefilter = (
   records: StagedRecord[],
@@ -154,6 +168,13 @@ export class ImportBatchService {
     prefilter?: ChunkPrefilter,
   ): Promise<{ staged: boolean; needsApply: boolean }> {
     return this.dataSource.transaction(async (em) => {
+      // Serialised with completion (which deletes the staged chunks) by the batch row's lock.
+      const [batch] = (await em.query(`SELECT status FROM import_batch WHERE id = $1 FOR UPDATE`, [
+        batchId,
+      ])) as Array<{ status: string }>;
+      if (!batch || !['parsing', 'processing'].includes(batch.status)) {
+        throw new ParseSupersededError(batchId, batch?.status ?? 'gone');
+      }
       const claimed = (await em.query(
         `INSERT INTO import_chunk (batch_id, seq, record_count, records) VALUES ($1, $2, $3, '[]'::jsonb)
          ON CONFLICT (batch_id, seq) DO NOTHING RETURNING seq`,
@@ -203,7 +224,9 @@ export class ImportBatchService {
     await manager.query(
       `INSERT INTO import_issue (batch_id, position, record_key, phase, severity, code, message, field)
        SELECT $1, x.position, x.record_key, $2, x.severity, x.code, x.message, x.field
-         FROM jsonb_to_recordset($3::jsonb) AS x(position int, record_key text, severity text, code text, message text, field text)`,
+         FROM jsonb_to_recordset($3::jsonb) AS x(position int, record_key text, severity text, code text, message text, field text)
+        -- A parse superseded by another delivery of its job must not add to the report of a finished batch.
+        WHERE EXISTS (SELECT 1 FROM import_batch b WHERE b.id = $1 AND b.completed_at IS NULL)`,
       [
         batchId,
         phase,
@@ -232,7 +255,7 @@ export class ImportBatchService {
               counts = jsonb_set(counts, '{rejected}', to_jsonb($4::int + coalesce((counts ->> 'rejectedOnApply')::int, 0))),
               error_code = $5, error_message = $6, status = CASE WHEN status = 'parsing' THEN 'processing' ELSE status END,
               updated_at = now()
-        WHERE id = $1`,
+        WHERE id = $1 AND completed_at IS NULL`,
       [
         batchId,
         totals.recordsRead,

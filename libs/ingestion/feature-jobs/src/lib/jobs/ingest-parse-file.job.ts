@@ -1,6 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
 
-import { ImportBatchService, ImportStorageService, type StagedRecord } from '@spie/ingestion/data-access';
+import {
+  ImportBatchService,
+  ImportStorageService,
+  ParseSupersededError,
+  type StagedRecord,
+} from '@spie/ingestion/data-access';
 import { IngestFileError, type FileHeader, type RecordIssue } from '@spie/ingestion/domain';
 import { EnvironmentVariables } from '@spie/platform/config';
 import {
@@ -35,7 +40,21 @@ export class IngestParseFileJob implements HandlesJob<JobName.IngestParseFile> {
 
   async handle(payload: JobPayload<JobName.IngestParseFile>): Promise<unknown> {
     const existing = await this.batches.get(payload.batchId);
-    if (!existing || existing.parsedAt) return { skipped: true };
+    if (!existing) return { skipped: 'unknown batch' };
+    if (existing.parsedAt) {
+      // Delivered again after the end of the file was recorded (the worker died before completing, or Redis lost the
+      // apply jobs): queue again the chunks not applied yet (same job ids) and complete the batch if none is left.
+      const queue = INGEST_QUEUE[existing.source];
+      for (const seq of await this.batches.pendingChunks(existing.id)) {
+        await this.queue.enqueue(
+          JobName.IngestApplyChunk,
+          { correlationId: payload.correlationId, actor: payload.actor, batchId: existing.id, seq },
+          { jobId: `${existing.id}-${seq}`, queue },
+        );
+      }
+      const completed = await this.batches.completeIfDone(existing.id);
+      return { skipped: 'already parsed', status: completed?.status ?? existing.status };
+    }
     let batch = await this.batches.startParse(payload.batchId);
     const definition = sourceDefinition(batch.source);
     const chunkSize = definition.chunkSize ?? this.env.IMPORT_CHUNK_SIZE;
@@ -99,12 +118,18 @@ export class IngestParseFileJob implements HandlesJob<JobName.IngestParseFile> {
         if (chunk.length >= chunkSize) await flushChunk();
       }
     } catch (error) {
+      if (error instanceof ParseSupersededError) return this.superseded(error);
       if (!(error instanceof IngestFileError)) throw error;
       fileError = { code: error.code, message: error.message };
       this.logger.warn({ batchId: batch.id, code: error.code }, 'file refused');
     }
-    await flushHeaders();
-    await flushChunk();
+    try {
+      await flushHeaders();
+      await flushChunk();
+    } catch (error) {
+      if (error instanceof ParseSupersededError) return this.superseded(error);
+      throw error;
+    }
     await this.batches.recordIssues(batch.id, issues);
     await this.batches.markParsed(batch.id, { recordsRead: read, chunks: seq, rejected }, fileError);
     const completed = await this.batches.completeIfDone(batch.id);
@@ -113,5 +138,13 @@ export class IngestParseFileJob implements HandlesJob<JobName.IngestParseFile> {
       'file parsed',
     );
     return { records: read, chunks: seq, rejected };
+  }
+
+  private superseded(error: ParseSupersededError): { superseded: true; status: string } {
+    this.logger.warn(
+      { batchId: error.batchId, status: error.status },
+      'parse superseded by another delivery: stopped',
+    );
+    return { superseded: true, status: error.status };
   }
 }
