@@ -195,7 +195,7 @@ export class ImportBatchService {
         [batchId, seq, JSON.stringify(settled.keep), done, settled.keep.length],
       );
       await em.query(
-        `UPDATE import_batch b SET records_read = $2, chunks_staged = greatest(chunks_staged, $3),
+        `UPDATE import_batch b SET records_read = greatest(records_read, $2), chunks_staged = greatest(chunks_staged, $3),
                 status = CASE WHEN status = 'parsing' THEN 'processing' ELSE status END,
                 chunks_applied = chunks_applied + CASE WHEN $4 THEN 1 ELSE 0 END,
                 records_processed = records_processed + $5,
