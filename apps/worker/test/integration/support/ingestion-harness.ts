@@ -87,7 +87,11 @@ export class Producer {
 
   /** Reads `process.env` (DATABASE_URL, REDIS_URL…) as every hub process does. */
   static async open(): Promise<Producer> {
-    const app = await NestFactory.createApplicationContext(ProducerModule, { logger: false });
+    return Producer.of(await NestFactory.createApplicationContext(ProducerModule, { logger: false }));
+  }
+
+  /** The same services from another application context (an in-process worker: it then applies what it submits). */
+  static of(app: INestApplicationContext): Producer {
     return new Producer(
       app,
       app.get<DataSource>(getDataSourceToken()),
@@ -104,6 +108,12 @@ export class Producer {
       envelope: TEST_ENVELOPE,
     });
     return batch;
+  }
+
+  /** Submits the file and waits for the end of its batch. */
+  async ingest(bytes: Buffer, timeoutMs = 60_000): Promise<ImportBatchEntity> {
+    const batch = await this.submit(bytes);
+    return waitForBatchEnd((id) => this.batches.get(id), batch.id, timeoutMs);
   }
 
   async batch(id: string): Promise<ImportBatchEntity> {
