@@ -15,7 +15,8 @@ export interface SharedQueueConfig {
 
 /**
  * One BullMQ worker per queue that carries a job, started only once boot checks passed, with `WORKER_CONCURRENCY`
- * jobs at a time. On shutdown the workers stop taking jobs and wait for the running ones to finish.
+ * jobs at a time. A job whose worker died goes back to the queue within `WORKER_LOCK_DURATION_MS` +
+ * `WORKER_STALLED_INTERVAL_MS`. On shutdown the workers stop taking jobs and wait for the running ones to finish.
  */
 @Injectable()
 export class QueueWorkersService implements BeforeApplicationShutdown {
@@ -35,6 +36,8 @@ export class QueueWorkersService implements BeforeApplicationShutdown {
         connection: this.queueConfig.connection,
         prefix: this.queueConfig.prefix,
         concurrency: this.env.WORKER_CONCURRENCY,
+        lockDuration: this.env.WORKER_LOCK_DURATION_MS,
+        stalledInterval: this.env.WORKER_STALLED_INTERVAL_MS,
         autorun: false,
       });
       worker.on('error', (error) => this.logger.error({ queue, error: error.name }, 'worker error'));

@@ -19,6 +19,17 @@ describe('validateEnvironment', () => {
     expect(validateEnvironment({ ...valid, PORT: '4100' }).PORT).toBe(4100);
   });
 
+  it('should default the worker lock and stalled check to 30 s and refuse less than 1 s when they are set', () => {
+    const env = validateEnvironment(valid);
+    expect([env.WORKER_LOCK_DURATION_MS, env.WORKER_STALLED_INTERVAL_MS]).toEqual([30000, 30000]);
+    expect(
+      validateEnvironment({ ...valid, WORKER_STALLED_INTERVAL_MS: '2000' }).WORKER_STALLED_INTERVAL_MS,
+    ).toBe(2000);
+    expect(() => validateEnvironment({ ...valid, WORKER_LOCK_DURATION_MS: '10' })).toThrow(
+      /WORKER_LOCK_DURATION_MS/,
+    );
+  });
+
   it('should list every problem when several variables are wrong', () => {
     try {
       validateEnvironment({ ...valid, DATABASE_URL: 'mysql://x', PORT: '70000' });

@@ -70,6 +70,23 @@ export class EnvironmentVariables {
   @Max(64)
   WORKER_CONCURRENCY = 4;
 
+  /**
+   * How long a worker's lock on a running job lasts without renewal (renewed every half of it). When a worker dies,
+   * its running jobs go back to the queue once the lock has expired and a stalled check has run.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1000)
+  @Max(600000)
+  WORKER_LOCK_DURATION_MS = 30000;
+
+  /** How often each worker looks for jobs whose worker died (stalled jobs) and puts them back in the queue. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1000)
+  @Max(600000)
+  WORKER_STALLED_INTERVAL_MS = 30000;
+
   /** Where received files are kept as they came (a volume shared by gateway and workers in a deployment). */
   @IsString()
   IMPORT_STORAGE_DIR = '.data/imports';
