@@ -12,10 +12,10 @@ import { HUB_ENTITIES } from '@spie/ops/schema';
 import { OrganisationGraphQLModule } from '@spie/organisation/feature-graphql';
 import { OrientationGraphQLModule } from '@spie/orientation/feature-graphql';
 import { PersonGraphQLModule } from '@spie/person/feature-graphql';
-import { AuthGuard, DevTokenService } from '@spie/platform/auth';
+import { AuthGuard, HubAuthModule } from '@spie/platform/auth';
 import { EnvironmentVariables, HubConfigModule } from '@spie/platform/config';
 import { hubDataSourceOptions } from '@spie/platform/database';
-import { currentCorrelationId, hubLoggerOptions } from '@spie/platform/logging';
+import { currentCorrelationId, hubLoggerOptions, redactUrl } from '@spie/platform/logging';
 import { formatGraphQLError, hubValidationPipe } from '@spie/platform/graphql';
 import { HubQueueModule } from '@spie/platform/queue';
 import { ReferentielGraphQLModule } from '@spie/referentiel/feature-graphql';
@@ -36,7 +36,7 @@ import { HealthController } from './health/health.controller';
             req: (req: { id: string; method: string; url: string }) => ({
               id: req.id,
               method: req.method,
-              url: req.url,
+              url: redactUrl(req.url),
             }),
           },
         },
@@ -71,6 +71,7 @@ import { HealthController } from './health/health.controller';
       }),
     }),
     HubQueueModule,
+    HubAuthModule,
     ReferentielGraphQLModule,
     OrganisationGraphQLModule,
     PersonGraphQLModule,
@@ -81,7 +82,6 @@ import { HealthController } from './health/health.controller';
   ],
   controllers: [HealthController],
   providers: [
-    DevTokenService,
     { provide: APP_GUARD, useClass: AuthGuard },
     { provide: APP_PIPE, useFactory: hubValidationPipe },
   ],
