@@ -12,3 +12,8 @@ export * from './lib/services/import-batch.service';
 export * from './lib/ingestion-data-access.module';
 export * from './lib/services/import-submission.service';
 export * from './lib/appliers/person-records.applier';
+export * from './lib/services/keyset-page';
+export * from './lib/services/import-batch-query.service';
+export * from './lib/services/identity-conflict.service';
+export * from './lib/services/ingest-dead-letter.service';
+export * from './lib/report-masking';
