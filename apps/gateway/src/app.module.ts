@@ -8,6 +8,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { ContractGraphQLModule } from '@spie/contract/feature-graphql';
 import { DiagnosticGraphQLModule } from '@spie/diagnostic/feature-graphql';
 import { HouseholdRightsGraphQLModule } from '@spie/household-rights/feature-graphql';
+import { IngestionGraphQLModule } from '@spie/ingestion/feature-graphql';
 import { HUB_ENTITIES } from '@spie/ops/schema';
 import { OrganisationGraphQLModule } from '@spie/organisation/feature-graphql';
 import { OrientationGraphQLModule } from '@spie/orientation/feature-graphql';
@@ -79,6 +80,7 @@ import { HealthController } from './health/health.controller';
     DiagnosticGraphQLModule,
     ContractGraphQLModule,
     OrientationGraphQLModule,
+    IngestionGraphQLModule,
   ],
   controllers: [HealthController],
   providers: [
