@@ -9,6 +9,7 @@ import { ContractGraphQLModule } from '@spie/contract/feature-graphql';
 import { DiagnosticGraphQLModule } from '@spie/diagnostic/feature-graphql';
 import { HouseholdRightsGraphQLModule } from '@spie/household-rights/feature-graphql';
 import { IngestionGraphQLModule } from '@spie/ingestion/feature-graphql';
+import { IngestionHttpModule } from '@spie/ingestion/feature-http';
 import { HUB_ENTITIES } from '@spie/ops/schema';
 import { OrganisationGraphQLModule } from '@spie/organisation/feature-graphql';
 import { OrientationGraphQLModule } from '@spie/orientation/feature-graphql';
@@ -81,6 +82,7 @@ import { HealthController } from './health/health.controller';
     ContractGraphQLModule,
     OrientationGraphQLModule,
     IngestionGraphQLModule,
+    IngestionHttpModule,
   ],
   controllers: [HealthController],
   providers: [
