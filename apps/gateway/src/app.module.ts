@@ -10,6 +10,7 @@ import { DiagnosticGraphQLModule } from '@spie/diagnostic/feature-graphql';
 import { HouseholdRightsGraphQLModule } from '@spie/household-rights/feature-graphql';
 import { IngestionGraphQLModule } from '@spie/ingestion/feature-graphql';
 import { IngestionHttpModule } from '@spie/ingestion/feature-http';
+import { QueueDashboardModule } from '@spie/ops/queue-dashboard';
 import { HUB_ENTITIES } from '@spie/ops/schema';
 import { OrganisationGraphQLModule } from '@spie/organisation/feature-graphql';
 import { OrientationGraphQLModule } from '@spie/orientation/feature-graphql';
@@ -83,6 +84,7 @@ import { HealthController } from './health/health.controller';
     OrientationGraphQLModule,
     IngestionGraphQLModule,
     IngestionHttpModule,
+    QueueDashboardModule,
   ],
   controllers: [HealthController],
   providers: [
