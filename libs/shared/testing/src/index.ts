@@ -1,1 +1,2 @@
 export * from './lib/factories';
+export * from './lib/worker-process';
