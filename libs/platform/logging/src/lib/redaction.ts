@@ -29,6 +29,8 @@ export const REDACTED_KEYS = [
 export const REDACT_PATHS = [
   'req.headers.authorization',
   'req.headers.cookie',
+  // The admin sign-in answers with the token in its session cookie.
+  'res.headers["set-cookie"]',
   ...REDACTED_KEYS.flatMap((key) => [key, `*.${key}`, `*.*.${key}`]),
 ];
 
