@@ -55,7 +55,11 @@ export interface BatchView {
   error: { code: string; message: string } | null;
 }
 
-export function batchView(batch: ImportBatchEntity, now = new Date()): BatchView {
+export function batchView(
+  batch: ImportBatchEntity,
+  averageRecordBytes: number | null = null,
+  now = new Date(),
+): BatchView {
   return {
     batchId: batch.id,
     source: batch.source,
@@ -74,8 +78,10 @@ export function batchView(batch: ImportBatchEntity, now = new Date()): BatchView
         parsedAt: batch.parsedAt,
         startedAt: batch.startedAt,
         completedAt: batch.completedAt,
+        fileSize: Number(batch.fileSize),
       },
       now,
+      averageRecordBytes,
     ),
     counts: batch.counts,
     error: batch.errorCode
@@ -123,7 +129,8 @@ function table(rows: string[][]): string {
 }
 
 function percent(progress: ImportProgress): string {
-  return progress.percent === null ? '…' : `${progress.percent}%`;
+  if (progress.percent === null) return '…';
+  return progress.total === null ? `~${progress.percent}%` : `${progress.percent}%`;
 }
 
 export function registerImportsCommand(program: Command): void {
@@ -161,7 +168,10 @@ export function registerImportsCommand(program: Command): void {
           status: options.status as ImportBatchStatus | undefined,
           first: Math.min(first, 100),
         });
-        const views = page.items.map((batch) => batchView(batch));
+        const averages = await app
+          .get(ImportBatchQueryService)
+          .averageRecordBytes([...new Set(page.items.filter((b) => !b.parsedAt).map((b) => b.source))]);
+        const views = page.items.map((batch) => batchView(batch, averages.get(batch.source) ?? null));
         if (options.json) console.log(JSON.stringify(views));
         else if (views.length === 0) say('no import batch');
         else {
@@ -174,7 +184,11 @@ export function registerImportsCommand(program: Command): void {
                 view.status,
                 view.receivedAt.slice(0, 19).replace('T', ' '),
                 percent(view.progress),
-                String(view.progress.total ?? view.progress.processed),
+                view.progress.total !== null
+                  ? String(view.progress.total)
+                  : view.progress.estimatedTotal !== null
+                    ? `~${view.progress.estimatedTotal}`
+                    : `${view.progress.processed}+`,
                 String(view.counts.rejected ?? 0),
                 String(view.counts.conflicts ?? 0),
                 view.fileName,
@@ -282,8 +296,11 @@ export function registerImportsCommand(program: Command): void {
         }
         const issues = await collect((after) => queries.issues(batch.id, { first: 500, after }), limit);
         const conflicts = await collect((after) => queries.conflicts(batch.id, { first: 100, after }), limit);
+        const averages = batch.parsedAt
+          ? new Map<string, number>()
+          : await queries.averageRecordBytes([batch.source]);
         const report = {
-          ...batchView(batch),
+          ...batchView(batch, averages.get(batch.source) ?? null),
           issueSummary: await app.get(ImportBatchService).issueCountsByCode(batch.id),
           issues: {
             total: issues.total,

@@ -20,7 +20,7 @@ async function flux(options: GenerateCafFluxOptions): Promise<Buffer> {
 
 const BATCH_FIELDS = /* GraphQL */ `
   id source fileName sha256 sizeBytes receivedAt receivedBy status referenceDate fluxType parsedAt completedAt
-  progress { processed total percent ratePerSecond etaSeconds elapsedSeconds }
+  progress { processed total estimatedTotal percent ratePerSecond etaSeconds elapsedSeconds }
   counts { personsCreated personsUpdated householdsCreated householdsUnchanged rejected conflicts stale skipped }
   error { code message }
 `;
@@ -330,6 +330,42 @@ describe('imports: HTTP upload, GraphQL progress and report, identity review que
       });
       expect(JSON.stringify(response)).not.toContain(badNir);
       expect(JSON.stringify(response)).not.toContain(nir);
+    });
+
+    it('should estimate the total of a file still being read from the usual record size of its source', async () => {
+      // Twenty finished batches of 100 bytes a record, the most recent of their source whatever else runs, and one
+      // batch halfway through reading a 50 000-byte file.
+      const source = 'france-travail-diagnostic';
+      const insert = (values: string) =>
+        gateway.dataSource.query(
+          `INSERT INTO import_batch (source, status, file_name, file_hash, file_size, storage_path, received_by,
+                                     records_read, records_processed, started_at, parsed_at, completed_at)
+           VALUES ${values} RETURNING id`,
+          [source, otherConnector.login],
+        ) as Promise<Array<{ id: string }>>;
+      const finishedRows = await insert(
+        Array.from(
+          { length: 20 },
+          (_, i) =>
+            `($1, 'completed', 'done-${i}.json', md5('${offset}-${i}'), 1000, 'x', $2, 10, 10,
+              now() + interval '1 day', now() + interval '1 day', now() + interval '1 day' + interval '${i} second')`,
+        ).join(', '),
+      );
+      const [reading] = await insert(
+        `($1, 'processing', 'reading.json', md5('${offset}-reading'), 50000, 'x', $2, 100, 50, now() - interval '10 second', NULL, NULL)`,
+      );
+      try {
+        const progress = (await batch(reading.id, otherConnector.login))?.progress as BatchOut['progress'] & {
+          estimatedTotal: number | null;
+        };
+        expect(progress).toMatchObject({ processed: 50, total: null, estimatedTotal: 500, percent: 10 });
+        expect(progress.etaSeconds).toBeGreaterThanOrEqual(80);
+        expect(progress.etaSeconds).toBeLessThanOrEqual(100);
+      } finally {
+        await gateway.dataSource.query(`DELETE FROM import_batch WHERE id = ANY($1::uuid[])`, [
+          [...finishedRows, reading].map((row) => row.id),
+        ]);
+      }
     });
 
     it('should refuse the import queries to a role without import rights, and to an anonymous call', async () => {

@@ -20,6 +20,7 @@ describe('computeImportProgress', () => {
     expect(computeImportProgress(batch(), at(30))).toEqual({
       processed: 0,
       total: null,
+      estimatedTotal: null,
       percent: null,
       ratePerSecond: null,
       etaSeconds: null,
@@ -35,11 +36,42 @@ describe('computeImportProgress', () => {
     expect(progress).toEqual({
       processed: 2000,
       total: null,
+      estimatedTotal: null,
       percent: null,
       ratePerSecond: 200,
       etaSeconds: null,
       elapsedSeconds: 10,
     });
+  });
+
+  it('should estimate the total from the file size and the usual record size while the file is being read', () => {
+    const reading = batch({ startedAt: T0, recordsRead: 5000, recordsProcessed: 2000, fileSize: 3_500_000 });
+    expect(computeImportProgress(reading, at(10), 350)).toEqual({
+      processed: 2000,
+      total: null,
+      estimatedTotal: 10_000,
+      percent: 20,
+      ratePerSecond: 200,
+      etaSeconds: 40,
+      elapsedSeconds: 10,
+    });
+  });
+
+  it('should never estimate fewer records than already read, nor claim 100 % on an estimate', () => {
+    const reading = batch({ startedAt: T0, recordsRead: 900, recordsProcessed: 900, fileSize: 1000 });
+    expect(computeImportProgress(reading, at(9), 10)).toMatchObject({
+      estimatedTotal: 900,
+      percent: 99.9,
+      etaSeconds: 0,
+    });
+    const parsed = batch({
+      startedAt: T0,
+      parsedAt: at(1),
+      recordsRead: 10,
+      recordsProcessed: 5,
+      fileSize: 1000,
+    });
+    expect(computeImportProgress(parsed, at(2), 10).estimatedTotal).toBeNull();
   });
 
   it('should count refused records as done and derive the ETA from the average rate once the file is parsed', () => {
@@ -78,6 +110,7 @@ describe('computeImportProgress', () => {
     expect(progress).toEqual({
       processed: 800,
       total: 800,
+      estimatedTotal: null,
       percent: 100,
       ratePerSecond: 100,
       etaSeconds: 0,

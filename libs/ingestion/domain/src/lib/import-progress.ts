@@ -9,6 +9,8 @@ export interface ImportProgressInput {
   parsedAt: Date | null;
   startedAt: Date | null;
   completedAt: Date | null;
+  /** Size of the file in bytes, for the estimate below. */
+  fileSize?: number;
 }
 
 export interface ImportProgress {
@@ -16,11 +18,16 @@ export interface ImportProgress {
   processed: number;
   /** Records in the file; null while the parser is still reading it. */
   total: number | null;
-  /** 0–100, one decimal, 100 only when every record is done; null while the total is unknown. */
+  /**
+   * While the file is being read: its size over the average record size of the source's recent batches (never less
+   * than the records already read). Null when the total is known or nothing tells the record size.
+   */
+  estimatedTotal: number | null;
+  /** 0–100, one decimal, 100 only when finished; from the estimate while the file is being read; else null. */
   percent: number | null;
   /** Records done per second since the parse started (average); null before the first record is done. */
   ratePerSecond: number | null;
-  /** Seconds left at that rate; 0 once finished; null while the total or the rate is unknown. */
+  /** Seconds left at that rate, from the total or the estimate; 0 once finished; null when unknown. */
   etaSeconds: number | null;
   /** Seconds since the parse started (until completion for a finished batch). */
   elapsedSeconds: number;
@@ -28,30 +35,53 @@ export interface ImportProgress {
 
 /**
  * Progress, rate and ETA of a batch. The rate is the average since the parse started, which is steady for a pipeline
- * whose chunks are all alike; the total is known only once the parser has read the whole file.
+ * whose chunks are all alike. The total is known only once the parser has read the whole file; before that, when
+ * `averageRecordBytes` is given (from earlier batches of the source), the file size gives an estimate.
  */
-export function computeImportProgress(batch: ImportProgressInput, now: Date): ImportProgress {
+export function computeImportProgress(
+  batch: ImportProgressInput,
+  now: Date,
+  averageRecordBytes: number | null = null,
+): ImportProgress {
   const parsed = batch.parsedAt !== null;
   const finished = batch.completedAt !== null;
   const total = parsed ? batch.recordsRead : null;
   const done = batch.recordsProcessed + (parsed ? batch.rejected : 0);
   const processed = total === null ? done : Math.min(done, total);
+  const estimatedTotal =
+    total === null && !finished && batch.fileSize && averageRecordBytes && averageRecordBytes > 0
+      ? Math.max(batch.recordsRead, processed, Math.round(batch.fileSize / averageRecordBytes))
+      : null;
   const end = batch.completedAt ?? now;
   const elapsedSeconds = batch.startedAt
     ? Math.max(0, (end.getTime() - batch.startedAt.getTime()) / 1000)
     : 0;
   const ratePerSecond = elapsedSeconds > 0 && processed > 0 ? round(processed / elapsedSeconds, 1) : null;
 
+  const expected = total ?? estimatedTotal;
   let percent: number | null = null;
   if (finished) percent = 100;
-  else if (total !== null) percent = total === 0 ? 0 : Math.floor((processed * 1000) / total) / 10;
+  else if (expected !== null) {
+    percent = expected === 0 ? 0 : Math.floor((processed * 1000) / expected) / 10;
+    // An estimate never claims the end: only a parsed, fully applied batch is at 100 %.
+    if (total === null) percent = Math.min(percent, 99.9);
+  }
 
   let etaSeconds: number | null = null;
   if (finished) etaSeconds = 0;
-  else if (total !== null && ratePerSecond)
-    etaSeconds = Math.ceil((total - processed) / (processed / elapsedSeconds));
+  else if (expected !== null && ratePerSecond) {
+    etaSeconds = Math.ceil(Math.max(0, expected - processed) / (processed / elapsedSeconds));
+  }
 
-  return { processed, total, percent, ratePerSecond, etaSeconds, elapsedSeconds: round(elapsedSeconds, 3) };
+  return {
+    processed,
+    total,
+    estimatedTotal,
+    percent,
+    ratePerSecond,
+    etaSeconds,
+    elapsedSeconds: round(elapsedSeconds, 3),
+  };
 }
 
 function round(value: number, decimals: number): number {

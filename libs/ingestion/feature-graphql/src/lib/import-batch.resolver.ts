@@ -1,7 +1,11 @@
 import { UseFilters } from '@nestjs/common';
 import { Args, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 
-import { ImportBatchQueryService, ImportBatchService } from '@spie/ingestion/data-access';
+import {
+  ImportBatchQueryService,
+  ImportBatchService,
+  type ImportBatchEntity,
+} from '@spie/ingestion/data-access';
 import type { IngestSource } from '@spie/ingestion/domain';
 import { CurrentActor, importReadScope, isAllowed, Permission, Requires } from '@spie/platform/auth';
 import { HubErrorCode, hubGraphQLError } from '@spie/platform/graphql';
@@ -46,7 +50,9 @@ export class ImportBatchResolver {
     @CurrentActor() actor: Actor,
   ): Promise<ImportBatchDTO | null> {
     const batch = await this.queries.get(id, visibility(actor));
-    return batch ? toImportBatchDTO(batch) : null;
+    if (!batch) return null;
+    const averages = await this.averageRecordBytes([batch]);
+    return toImportBatchDTO(batch, new Date(), averages.get(batch.source) ?? null);
   }
 
   @Query(() => ImportBatchConnection, { description: 'Import batches, newest first' })
@@ -63,7 +69,14 @@ export class ImportBatchResolver {
       after: args.after,
       ...visibility(actor),
     });
-    return toConnection(page, (batch) => toImportBatchDTO(batch, now));
+    const averages = await this.averageRecordBytes(page.items);
+    return toConnection(page, (batch) => toImportBatchDTO(batch, now, averages.get(batch.source) ?? null));
+  }
+
+  /** For batches whose file is still being read: the usual record size of their source, to estimate the total. */
+  private averageRecordBytes(batches: ImportBatchEntity[]): Promise<Map<string, number>> {
+    const reading = batches.filter((batch) => !batch.parsedAt && !batch.completedAt);
+    return this.queries.averageRecordBytes([...new Set(reading.map((batch) => batch.source))]);
   }
 
   @ResolveField(() => ImportIssueConnection, {

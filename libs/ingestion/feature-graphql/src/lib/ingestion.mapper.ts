@@ -18,7 +18,11 @@ import type { IdentityConflictDTO, ObservedPersonDTO } from './dtos/identity-con
 import type { ImportBatchDTO, ImportIssueDTO } from './dtos/import-batch.dto';
 import type { Connection } from './dtos/page.dto';
 
-export function toImportBatchDTO(batch: ImportBatchEntity, now: Date = new Date()): ImportBatchDTO {
+export function toImportBatchDTO(
+  batch: ImportBatchEntity,
+  now: Date = new Date(),
+  averageRecordBytes: number | null = null,
+): ImportBatchDTO {
   return {
     id: batch.id,
     source: batch.source,
@@ -41,8 +45,10 @@ export function toImportBatchDTO(batch: ImportBatchEntity, now: Date = new Date(
         parsedAt: batch.parsedAt,
         startedAt: batch.startedAt,
         completedAt: batch.completedAt,
+        fileSize: Number(batch.fileSize),
       },
       now,
+      averageRecordBytes,
     ),
     counts: { ...batch.counts },
     error: batch.errorCode

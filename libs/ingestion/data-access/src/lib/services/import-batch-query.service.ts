@@ -48,6 +48,26 @@ export class ImportBatchQueryService {
     });
   }
 
+  /**
+   * Average bytes per record of the last finished batches of each source (up to 20 each): what turns the size of a
+   * file still being read into an estimated number of records.
+   */
+  async averageRecordBytes(sources: readonly string[]): Promise<Map<string, number>> {
+    if (sources.length === 0) return new Map();
+    const rows = (await this.dataSource.query(
+      `SELECT source, sum(file_size)::float8 / sum(records_read) AS bytes
+         FROM (SELECT source, file_size, records_read,
+                      row_number() OVER (PARTITION BY source ORDER BY completed_at DESC) AS n
+                 FROM import_batch
+                WHERE source = ANY($1::text[]) AND status IN ('completed', 'completed_with_errors')
+                  AND records_read > 0) recent
+        WHERE n <= 20
+        GROUP BY source`,
+      [sources],
+    )) as Array<{ source: string; bytes: number }>;
+    return new Map(rows.map((row) => [row.source, row.bytes]));
+  }
+
   /** The batch report: issues in file order (position), the file itself (position 0) first. */
   async issues(
     batchId: string,

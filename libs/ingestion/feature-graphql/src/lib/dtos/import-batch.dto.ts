@@ -38,16 +38,26 @@ export class ImportProgressDTO {
   @Field(() => Int, { nullable: true, description: 'Records in the file; null while it is still being read' })
   total!: number | null;
 
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'While the file is being read: its size over the usual record size of the source (recent batches); null once the total is known',
+  })
+  estimatedTotal!: number | null;
+
   @Field(() => Float, {
     nullable: true,
-    description: '0–100; 100 once finished; null while the total is unknown',
+    description: '0–100, 100 once finished; from the estimate while the file is being read (at most 99.9)',
   })
   percent!: number | null;
 
   @Field(() => Float, { nullable: true, description: 'Records per second since the parse started' })
   ratePerSecond!: number | null;
 
-  @Field(() => Int, { nullable: true, description: 'Seconds left at that rate; 0 once finished' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Seconds left at that rate, from the total or the estimate; 0 once finished',
+  })
   etaSeconds!: number | null;
 
   @Field(() => Float)
