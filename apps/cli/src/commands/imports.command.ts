@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 
 import {
+  batchProgress,
   IMPORT_BATCH_STATUSES,
   ImportBatchQueryService,
   ImportBatchService,
@@ -11,12 +12,7 @@ import {
   type ImportBatchEntity,
   type ImportBatchStatus,
 } from '@spie/ingestion/data-access';
-import {
-  computeImportProgress,
-  INGEST_SOURCES,
-  isIngestSource,
-  type ImportProgress,
-} from '@spie/ingestion/domain';
+import { INGEST_SOURCES, isIngestSource, type ImportProgress } from '@spie/ingestion/domain';
 import { maskNirInText } from '@spie/platform/logging';
 
 import { say } from '../cli-environment';
@@ -70,19 +66,7 @@ export function batchView(
     receivedAt: batch.receivedAt.toISOString(),
     receivedBy: batch.receivedBy,
     completedAt: batch.completedAt?.toISOString() ?? null,
-    progress: computeImportProgress(
-      {
-        recordsRead: batch.recordsRead,
-        recordsProcessed: batch.recordsProcessed,
-        rejected: batch.counts.rejected ?? 0,
-        parsedAt: batch.parsedAt,
-        startedAt: batch.startedAt,
-        completedAt: batch.completedAt,
-        fileSize: Number(batch.fileSize),
-      },
-      now,
-      averageRecordBytes,
-    ),
+    progress: batchProgress(batch, now, averageRecordBytes),
     counts: batch.counts,
     error: batch.errorCode
       ? { code: batch.errorCode, message: maskNirInText(batch.errorMessage ?? '') }

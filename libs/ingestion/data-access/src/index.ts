@@ -17,3 +17,4 @@ export * from './lib/services/import-batch-query.service';
 export * from './lib/services/identity-conflict.service';
 export * from './lib/services/ingest-dead-letter.service';
 export * from './lib/report-masking';
+export * from './lib/batch-progress';

@@ -6,12 +6,12 @@ import type {
   Page,
 } from '@spie/ingestion/data-access';
 import {
+  batchProgress,
   encodeCursor,
   maskIdentifierValue,
   maskRecordKey,
   RESOLUTION_STATUS,
 } from '@spie/ingestion/data-access';
-import { computeImportProgress } from '@spie/ingestion/domain';
 import { maskNirInText } from '@spie/platform/logging';
 
 import type { IdentityConflictDTO, ObservedPersonDTO } from './dtos/identity-conflict.dto';
@@ -37,19 +37,7 @@ export function toImportBatchDTO(
     startedAt: batch.startedAt,
     parsedAt: batch.parsedAt,
     completedAt: batch.completedAt,
-    progress: computeImportProgress(
-      {
-        recordsRead: batch.recordsRead,
-        recordsProcessed: batch.recordsProcessed,
-        rejected: batch.counts.rejected ?? 0,
-        parsedAt: batch.parsedAt,
-        startedAt: batch.startedAt,
-        completedAt: batch.completedAt,
-        fileSize: Number(batch.fileSize),
-      },
-      now,
-      averageRecordBytes,
-    ),
+    progress: batchProgress(batch, now, averageRecordBytes),
     counts: { ...batch.counts },
     error: batch.errorCode
       ? { code: batch.errorCode, message: maskNirInText(batch.errorMessage ?? '') }
