@@ -1,9 +1,8 @@
 import { spawn } from 'node:child_process';
 import { rename } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { PassThrough, Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 
-import { generateCafFlux } from '@spie/connectors/caf-msa';
 import {
   ImportBatchService,
   ImportStorageService,
@@ -12,7 +11,7 @@ import {
 import { EnvironmentVariables } from '@spie/platform/config';
 import { WORKSPACE_ROOT } from '@spie/platform/dev-services';
 import { JobName, JobQueueService, QueueName } from '@spie/platform/queue';
-import { startWorkerProcess, type WorkerProcess } from '@spie/shared/testing';
+import { cafFluxBytes, startWorkerProcess, type WorkerProcess } from '@spie/shared/testing';
 
 import { openIngestContext, type IngestContext } from '../../src/ingest-context';
 
@@ -68,15 +67,14 @@ describe('spie imports: dead-letter list, replay and report', () => {
 
   /** A batch recorded with its file stored, as `submit` leaves it, but with no job queued yet. */
   async function receivedBatch(): Promise<ImportBatchEntity> {
-    const out = new PassThrough();
-    const parts: Buffer[] = [];
-    out.on('data', (chunk: Buffer) => parts.push(chunk));
     ordinal += 1;
-    await generateCafFlux(
-      { households: 3, seed: 5, matriculeOffset: offset + ordinal * 100, referenceDate: '2026-08-31' },
-      out,
-    );
-    const file = await context.app.get(ImportStorageService).store(Readable.from([Buffer.concat(parts)]));
+    const bytes = await cafFluxBytes({
+      households: 3,
+      seed: 5,
+      matriculeOffset: offset + ordinal * 100,
+      referenceDate: '2026-08-31',
+    });
+    const file = await context.app.get(ImportStorageService).store(Readable.from([bytes]));
     const { batch } = await batches.receive({
       source: 'caf-msa',
       fileName: `dlq-${ordinal}.xml`,

@@ -1,22 +1,17 @@
 import { createHash } from 'node:crypto';
-import { PassThrough } from 'node:stream';
 
-import { generateCafFlux, type GenerateCafFluxOptions } from '@spie/connectors/caf-msa';
 import type { AgentEntity } from '@spie/organisation/data-access';
-import { buildAgentWithOrganisation, startWorkerProcess, type WorkerProcess } from '@spie/shared/testing';
+import {
+  buildAgentWithOrganisation,
+  cafFluxBytes as flux,
+  startWorkerProcess,
+  type WorkerProcess,
+} from '@spie/shared/testing';
 
 import { createTestGateway, type GraphQLResponse, type TestGateway } from '../support/test-gateway';
 
 // Read by the gateway at boot: 1 MB is the smallest limit, small enough to test 413 with a modest body.
 process.env['IMPORT_MAX_FILE_MB'] = '1';
-
-async function flux(options: GenerateCafFluxOptions): Promise<Buffer> {
-  const out = new PassThrough();
-  const parts: Buffer[] = [];
-  out.on('data', (chunk: Buffer) => parts.push(chunk));
-  await generateCafFlux(options, out);
-  return Buffer.concat(parts);
-}
 
 const BATCH_FIELDS = /* GraphQL */ `
   id source fileName sha256 sizeBytes receivedAt receivedBy status referenceDate fluxType parsedAt completedAt
