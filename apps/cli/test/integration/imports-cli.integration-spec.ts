@@ -161,15 +161,22 @@ describe('spie imports: dead-letter list, replay and report', () => {
     expect(again.code).toBe(1);
   }, 120_000);
 
-  it('should retry one failed job given by its id, and resume a batch whose parse was never queued', async () => {
-    const [byJob, lost] = await Promise.all([receivedBatch(), receivedBatch()]);
+  it('should retry one failed job given by its id, resume a batch whose parse was never queued, close a stuck one', async () => {
+    const [byJob, lost, stuck] = await Promise.all([receivedBatch(), receivedBatch(), receivedBatch()]);
     const restore = await failedParse(byJob);
     await restore();
+    // Parsed and every chunk applied, but never closed (the process died between the two).
+    await batches.startParse(stuck.id);
+    await batches.markParsed(stuck.id, { recordsRead: 0, chunks: 0, rejected: 0 });
 
-    const [jobReplay, resumed] = await Promise.all([
+    const [jobReplay, resumed, closed] = await Promise.all([
       spie('imports', 'replay', `${byJob.id}-parse`),
       spie('imports', 'replay', lost.id),
+      spie('imports', 'replay', stuck.id),
     ]);
+    expect(closed.code).toBe(0);
+    expect(lastJson(closed)).toMatchObject({ batchId: stuck.id, resumed: { parse: false, chunks: 0 } });
+    expect((await batches.get(stuck.id))?.status).toBe('completed');
     expect(jobReplay.code).toBe(0);
     expect(lastJson(jobReplay)).toMatchObject({
       retried: [{ jobId: `${byJob.id}-parse`, batchId: byJob.id }],

@@ -93,8 +93,8 @@ export class IngestDeadLetterService {
 
   /**
    * Replays a batch: its failed jobs are retried; if it is unfinished and none of its jobs is failed or still queued
-   * (the queue lost them), its parse (not finished) or its pending chunks (parsed) are queued again. Null when the
-   * batch does not exist.
+   * (the queue lost them), its parse (not finished) or its pending chunks (parsed) are queued again, and a batch left
+   * open with nothing pending is closed. Null when the batch does not exist.
    */
   async replayBatch(batchId: string, envelope: JobEnvelope): Promise<BatchReplay | null> {
     const batch = await this.batches.get(batchId);
@@ -109,6 +109,8 @@ export class IngestDeadLetterService {
     let resumed: BatchReplay['resumed'] = null;
     if (retried.length === 0 && !FINISHED.has(batch.status) && !(await this.hasLiveJob(queue, batch))) {
       resumed = await this.submission.resume(batch, envelope);
+      // Parsed, every chunk applied, yet not closed (the process died in between): close it now.
+      if (!resumed.parse && resumed.chunks === 0) await this.batches.completeIfDone(batch.id);
     }
     return { batch, retried, resumed };
   }
