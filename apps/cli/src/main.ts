@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 
+import { registerImportsCommand } from './commands/imports.command';
 import { registerIngestCommand } from './commands/ingest.command';
 import { registerMigrationCommands } from './commands/migration.command';
 import { registerSeedCommand } from './commands/seed.command';
@@ -16,6 +17,7 @@ registerMigrationCommands(program);
 registerSeedCommand(program);
 registerTokenCommand(program);
 registerIngestCommand(program);
+registerImportsCommand(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   process.stderr.write(`spie: ${error instanceof Error ? error.message : String(error)}\n`);

@@ -8,14 +8,17 @@ import { LoggerModule } from 'nestjs-pino';
 import { ContractGraphQLModule } from '@spie/contract/feature-graphql';
 import { DiagnosticGraphQLModule } from '@spie/diagnostic/feature-graphql';
 import { HouseholdRightsGraphQLModule } from '@spie/household-rights/feature-graphql';
+import { IngestionGraphQLModule } from '@spie/ingestion/feature-graphql';
+import { IngestionHttpModule } from '@spie/ingestion/feature-http';
+import { QueueDashboardModule } from '@spie/ops/queue-dashboard';
 import { HUB_ENTITIES } from '@spie/ops/schema';
 import { OrganisationGraphQLModule } from '@spie/organisation/feature-graphql';
 import { OrientationGraphQLModule } from '@spie/orientation/feature-graphql';
 import { PersonGraphQLModule } from '@spie/person/feature-graphql';
-import { AuthGuard, DevTokenService } from '@spie/platform/auth';
+import { AuthGuard, HubAuthModule } from '@spie/platform/auth';
 import { EnvironmentVariables, HubConfigModule } from '@spie/platform/config';
 import { hubDataSourceOptions } from '@spie/platform/database';
-import { currentCorrelationId, hubLoggerOptions } from '@spie/platform/logging';
+import { currentCorrelationId, hubLoggerOptions, redactUrl } from '@spie/platform/logging';
 import { formatGraphQLError, hubValidationPipe } from '@spie/platform/graphql';
 import { HubQueueModule } from '@spie/platform/queue';
 import { ReferentielGraphQLModule } from '@spie/referentiel/feature-graphql';
@@ -36,7 +39,7 @@ import { HealthController } from './health/health.controller';
             req: (req: { id: string; method: string; url: string }) => ({
               id: req.id,
               method: req.method,
-              url: req.url,
+              url: redactUrl(req.url),
             }),
           },
         },
@@ -71,6 +74,7 @@ import { HealthController } from './health/health.controller';
       }),
     }),
     HubQueueModule,
+    HubAuthModule,
     ReferentielGraphQLModule,
     OrganisationGraphQLModule,
     PersonGraphQLModule,
@@ -78,10 +82,12 @@ import { HealthController } from './health/health.controller';
     DiagnosticGraphQLModule,
     ContractGraphQLModule,
     OrientationGraphQLModule,
+    IngestionGraphQLModule,
+    IngestionHttpModule,
+    QueueDashboardModule,
   ],
   controllers: [HealthController],
   providers: [
-    DevTokenService,
     { provide: APP_GUARD, useClass: AuthGuard },
     { provide: APP_PIPE, useFactory: hubValidationPipe },
   ],

@@ -1,1 +1,2 @@
-export {};
+export * from './lib/ingestion-graphql.module';
+export * from './lib/ingestion-exception.filter';

@@ -1,1 +1,3 @@
 export * from './lib/factories';
+export * from './lib/worker-process';
+export * from './lib/caf-flux';

@@ -2,13 +2,25 @@ import { Module } from '@nestjs/common';
 
 import { PersonDataAccessModule } from '@spie/person/data-access';
 
+import { IdentityConflictService } from './services/identity-conflict.service';
+import { ImportBatchQueryService } from './services/import-batch-query.service';
 import { ImportBatchService } from './services/import-batch.service';
 import { ImportStorageService } from './services/import-storage.service';
 import { ImportSubmissionService } from './services/import-submission.service';
+import { IngestDeadLetterService } from './services/ingest-dead-letter.service';
+
+/** Read side and operations of the pipeline: batch queries, the identity review queue, the dead-letter list. */
+const OPERATIONS = [ImportBatchQueryService, IdentityConflictService, IngestDeadLetterService];
 
 @Module({
   imports: [PersonDataAccessModule],
-  providers: [ImportBatchService, ImportStorageService, ImportSubmissionService],
-  exports: [ImportBatchService, ImportStorageService, ImportSubmissionService, PersonDataAccessModule],
+  providers: [ImportBatchService, ImportStorageService, ImportSubmissionService, ...OPERATIONS],
+  exports: [
+    ImportBatchService,
+    ImportStorageService,
+    ImportSubmissionService,
+    ...OPERATIONS,
+    PersonDataAccessModule,
+  ],
 })
 export class IngestionDataAccessModule {}

@@ -186,7 +186,7 @@ export interface DemoAgentSpec {
 }
 
 /**
- * The demo accounts. The first six are the ones `npm start` prints (apps/cli/src/demo-accounts.ts); the others are the
+ * The demo accounts. The first seven are the ones `npm start` prints (apps/cli/src/demo-accounts.ts); the others are the
  * référents of each structure, to whom the demo people are oriented.
  */
 export const DEMO_AGENTS: readonly DemoAgentSpec[] = [
@@ -237,6 +237,14 @@ export const DEMO_AGENTS: readonly DemoAgentSpec[] = [
     usualName: 'Royer',
     roles: ['dpo'],
     description: 'Department 052 data protection officer',
+  },
+  {
+    login: 'hub-admin',
+    organisation: 'cd52',
+    givenName: 'Administration',
+    usualName: 'spie-hub',
+    roles: ['admin'],
+    description: 'Hub administrator: imports, identity review queue, queue dashboard',
   },
   {
     login: 'cd52-referent-nord',

@@ -172,6 +172,15 @@ describe('buildDemoDataset', () => {
       ].sort(),
     );
   });
+
+  it('should have one account for each demo role, an administrator among them, and no orientation to it', () => {
+    const byRole = (role: string) => DEMO_AGENTS.filter((agent) => agent.roles.includes(role));
+    for (const role of ['orientation', 'referent', 'adviser', 'connector', 'dpo', 'admin']) {
+      expect(byRole(role).length).toBeGreaterThan(0);
+    }
+    expect(byRole('admin').map((agent) => agent.login)).toEqual(['hub-admin']);
+    expect(dataset.orientations.some((o) => o.referentLogin === 'hub-admin')).toBe(false);
+  });
 });
 
 describe('demoNirKey', () => {

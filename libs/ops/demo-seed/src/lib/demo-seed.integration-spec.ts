@@ -127,6 +127,7 @@ describe('demo seed of department 052', () => {
     expect(byLogin.get('ml-conseiller')?.roles).toEqual(['adviser', 'referent']);
     expect(byLogin.get('caf-connector')?.roles).toEqual(['connector']);
     expect(byLogin.get('dpo')?.roles).toEqual(['dpo']);
+    expect(byLogin.get('hub-admin')?.roles).toEqual(['admin']);
     for (const spec of DEMO_AGENTS) expect(byLogin.has(spec.login)).toBe(true);
   });
 

@@ -1,44 +1,73 @@
-import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import {
+  ForbiddenException,
+  Injectable,
+  UnauthorizedException,
+  type CanActivate,
+  type ExecutionContext,
+} from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 
 import { HubErrorCode, hubGraphQLError } from '@spie/platform/graphql';
 
-import { ACTOR_LOADER, type ActorLoader } from './actor-loader';
+import { isAllowed, REQUIRED_PERMISSION, type Permission } from './access-policy';
+import { ActorAuthenticator, bearerToken } from './actor-authenticator';
 import { requestOf } from './current-actor.decorator';
-import { DevTokenService, InvalidTokenError } from './dev-token.service';
+import { InvalidTokenError } from './dev-token.service';
 import { PUBLIC_ENDPOINT } from './public-endpoint.decorator';
 
-/** Global guard: no call is anonymous unless marked `@PublicEndpoint()`. */
+/**
+ * Global guard: no call is anonymous unless marked `@PublicEndpoint()`, and a handler marked `@Requires(permission)`
+ * is refused to an actor whose roles do not grant it. GraphQL calls get GraphQL errors (`UNAUTHENTICATED`,
+ * `FORBIDDEN`); HTTP routes get 401 (with `WWW-Authenticate: Bearer`) and 403 with a JSON body.
+ */
 @Injectable()
 export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
-    private readonly tokens: DevTokenService,
-    @Inject(ACTOR_LOADER) private readonly actors: ActorLoader,
+    private readonly authenticator: ActorAuthenticator,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    if (
-      this.reflector.getAllAndOverride<boolean>(PUBLIC_ENDPOINT, [context.getHandler(), context.getClass()])
-    ) {
-      return true;
-    }
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ENDPOINT, targets)) return true;
     const request = requestOf(context);
-    const header = request.headers['authorization'];
-    const token =
-      typeof header === 'string' && header.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
-    if (!token) throw hubGraphQLError(HubErrorCode.Unauthenticated, 'A bearer token is required');
     try {
-      const claims = await this.tokens.verify(token);
-      const actor = await this.actors.load(claims);
-      if (!actor) throw new InvalidTokenError('invalid');
-      request.actor = actor;
-      return true;
+      request.actor = await this.authenticator.authenticate(bearerToken(request.headers['authorization']));
     } catch (error) {
-      if (error instanceof InvalidTokenError) {
-        throw hubGraphQLError(HubErrorCode.Unauthenticated, `Token ${error.reason}`);
-      }
+      if (error instanceof InvalidTokenError) throw this.unauthenticated(context, error);
       throw error;
     }
+    const permission = this.reflector.getAllAndOverride<Permission | undefined>(REQUIRED_PERMISSION, targets);
+    if (permission && !isAllowed(request.actor, permission)) throw this.forbidden(context, permission);
+    return true;
+  }
+
+  private unauthenticated(context: ExecutionContext, error: InvalidTokenError): Error {
+    const message = error.reason === 'missing' ? 'A bearer token is required' : `Token ${error.reason}`;
+    if (context.getType<string>() === 'graphql')
+      return hubGraphQLError(HubErrorCode.Unauthenticated, message);
+    context
+      .switchToHttp()
+      .getResponse<{ setHeader(name: string, value: string): void }>()
+      .setHeader('WWW-Authenticate', 'Bearer');
+    return new UnauthorizedException({
+      statusCode: 401,
+      error: 'Unauthorized',
+      code: HubErrorCode.Unauthenticated,
+      message,
+    });
+  }
+
+  private forbidden(context: ExecutionContext, permission: Permission): Error {
+    const message = `This account may not do this (${permission})`;
+    if (context.getType<string>() === 'graphql') {
+      return hubGraphQLError(HubErrorCode.Forbidden, message, { permission });
+    }
+    return new ForbiddenException({
+      statusCode: 403,
+      error: 'Forbidden',
+      code: HubErrorCode.Forbidden,
+      message,
+    });
   }
 }

@@ -11,6 +11,8 @@ export interface TokenClaims {
   sub: string;
   /** Authentication context (`eidas1`, `eidas2`…), checked by the access layer for special-category data. */
   acr?: string;
+  /** When the token expires (set on verified tokens). */
+  expiresAt?: Date;
 }
 
 export class InvalidTokenError extends Error {
@@ -51,7 +53,11 @@ export class DevTokenService {
         algorithms: ['HS256'],
       });
       if (!payload.sub) throw new InvalidTokenError('invalid');
-      return { sub: payload.sub, acr: typeof payload['acr'] === 'string' ? payload['acr'] : undefined };
+      return {
+        sub: payload.sub,
+        acr: typeof payload['acr'] === 'string' ? payload['acr'] : undefined,
+        expiresAt: typeof payload.exp === 'number' ? new Date(payload.exp * 1000) : undefined,
+      };
     } catch (error) {
       if (error instanceof InvalidTokenError) throw error;
       if (error instanceof joseErrors.JWTExpired) throw new InvalidTokenError('expired');

@@ -42,6 +42,23 @@ describe('createHubLogger', () => {
     expect(out.lines()[0]['msg']).toBe('lookup [NIR] failed and [NIR] too');
   });
 
+  it('should redact the credentials of an HTTP exchange: bearer token, cookie and the cookie set in return', () => {
+    const out = capture();
+    createHubLogger('info', 'test', out.stream).info(
+      {
+        req: { url: '/admin/queues', headers: { authorization: 'Bearer t1', cookie: 'spie_admin=t2' } },
+        res: {
+          statusCode: 303,
+          headers: { 'set-cookie': 'spie_admin=t3; HttpOnly', location: '/admin/queues/' },
+        },
+      },
+      'request completed',
+    );
+    const text = JSON.stringify(out.lines()[0]);
+    for (const secret of ['t1', 't2', 't3']) expect(text).not.toContain(secret);
+    expect(text).toContain('/admin/queues/');
+  });
+
   it('should add the correlation id when one is active', () => {
     const out = capture();
     runWithCorrelationId('corr-1', () => createHubLogger('info', 'test', out.stream).info('hello'));

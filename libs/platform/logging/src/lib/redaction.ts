@@ -29,6 +29,8 @@ export const REDACTED_KEYS = [
 export const REDACT_PATHS = [
   'req.headers.authorization',
   'req.headers.cookie',
+  // The admin sign-in answers with the token in its session cookie.
+  'res.headers["set-cookie"]',
   ...REDACTED_KEYS.flatMap((key) => [key, `*.${key}`, `*.*.${key}`]),
 ];
 
@@ -36,4 +38,11 @@ const NIR_PATTERN = /\b[1-478]\s?\d{2}\s?\d{2}\s?(?:\d{2}|2[AaBb])\s?\d{3}\s?\d{
 
 export function maskNirInText(text: string): string {
   return text.replace(NIR_PATTERN, '[NIR]');
+}
+
+const URL_SECRET_PARAMETERS = /([?&](?:token|access_token)=)[^&#]*/gi;
+
+/** A request URL fit for a log line: tokens passed as query parameters (`/admin/login?token=…`) are masked. */
+export function redactUrl(url: string): string {
+  return url.replace(URL_SECRET_PARAMETERS, '$1[REDACTED]');
 }

@@ -12,6 +12,10 @@ export const IDENTITY_CONFLICT_REASONS = [
 ] as const;
 export type IdentityConflictReason = (typeof IDENTITY_CONFLICT_REASONS)[number];
 
+/**
+ * `open` waits for a decision; the others record it: `linked` (same person as the chosen candidate), `created` (a
+ * different person, to be kept apart), `dismissed` (the record is not applied).
+ */
 export type IdentityConflictStatus = 'open' | 'linked' | 'created' | 'dismissed';
 
 /**
@@ -57,6 +61,7 @@ export class IdentityConflictEntity {
   @Column({ type: 'uuid', nullable: true })
   resolvedPersonId!: string | null;
 
+  /** The agent who decided (agent id). */
   @Column({ type: 'text', nullable: true })
   resolvedBy!: string | null;
 

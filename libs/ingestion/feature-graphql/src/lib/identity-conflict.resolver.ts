@@ -1,0 +1,66 @@
+import { UseFilters } from '@nestjs/common';
+import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+
+import { IdentityConflictService, isUuid } from '@spie/ingestion/data-access';
+import { OrganisationService } from '@spie/organisation/data-access';
+import { AgentDTO, agentLoader, toAgentDTO } from '@spie/organisation/feature-graphql';
+import { CurrentActor, Permission, Requires } from '@spie/platform/auth';
+import type { LoaderContext } from '@spie/platform/graphql';
+import type { Actor } from '@spie/shared/kernel';
+
+import {
+  IdentityConflictConnection,
+  IdentityConflictDTO,
+  IdentityConflictsArgs,
+  ResolveIdentityConflictArgs,
+} from './dtos/identity-conflict.dto';
+import type { Connection } from './dtos/page.dto';
+import { IngestionExceptionFilter } from './ingestion-exception.filter';
+import { toConnection, toIdentityConflictDTO } from './ingestion.mapper';
+
+@Resolver(() => IdentityConflictDTO)
+@UseFilters(IngestionExceptionFilter)
+export class IdentityConflictResolver {
+  constructor(
+    private readonly conflicts: IdentityConflictService,
+    private readonly organisations: OrganisationService,
+  ) {}
+
+  @Query(() => IdentityConflictConnection, {
+    description: 'The identity review queue: open conflicts oldest first, or the decisions taken',
+  })
+  @Requires(Permission.IdentityConflictsReview)
+  async identityConflicts(@Args() args: IdentityConflictsArgs): Promise<Connection<IdentityConflictDTO>> {
+    return toConnection(
+      await this.conflicts.list({ status: args.status, first: args.first, after: args.after }),
+      toIdentityConflictDTO,
+    );
+  }
+
+  @Mutation(() => IdentityConflictDTO, {
+    description:
+      'Records the decision on an open conflict, with who took it and when. The person data is changed by a later step.',
+  })
+  @Requires(Permission.IdentityConflictsReview)
+  async resolveIdentityConflict(
+    @Args() args: ResolveIdentityConflictArgs,
+    @CurrentActor() actor: Actor,
+  ): Promise<IdentityConflictDTO> {
+    const conflict = await this.conflicts.resolve(
+      args.id,
+      { resolution: args.resolution, personId: args.personId, comment: args.comment },
+      actor,
+    );
+    return toIdentityConflictDTO(conflict);
+  }
+
+  @ResolveField(() => AgentDTO, { nullable: true, description: 'The agent who decided' })
+  async resolvedBy(
+    @Parent() conflict: IdentityConflictDTO,
+    @Context() context: LoaderContext,
+  ): Promise<AgentDTO | null> {
+    if (!conflict.resolvedById || !isUuid(conflict.resolvedById)) return null;
+    const agent = await agentLoader(context, this.organisations).load(conflict.resolvedById);
+    return agent ? toAgentDTO(agent) : null;
+  }
+}

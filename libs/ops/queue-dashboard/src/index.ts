@@ -1,0 +1,2 @@
+export * from './lib/queue-dashboard.module';
+export * from './lib/admin-session';
