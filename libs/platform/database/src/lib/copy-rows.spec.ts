@@ -20,7 +20,9 @@ describe('copyField (COPY text format)', () => {
   });
 
   it('should write text arrays as array literals, quoting what needs it', () => {
-    expect(copyField(['Marie', 'Anne "Nanou"', 'a\\b'])).toBe('{"Marie","Anne \\\\"Nanou\\\\"","a\\\\\\\\b"}');
+    expect(copyField(['Marie', 'Anne "Nanou"', 'a\\b'])).toBe(
+      '{"Marie","Anne \\\\"Nanou\\\\"","a\\\\\\\\b"}',
+    );
   });
 
   it('should write objects as JSON for jsonb columns, escaped like text', () => {
