@@ -486,6 +486,17 @@ describe('imports: HTTP upload, GraphQL progress and report, identity review que
         resolved_person_id: conflict.candidatePersonIds[0],
         resolution_note: 'Same person, NIR typo',
       });
+      // Applied: the known person joins the household of the record, recorded by the agent; no one was created.
+      const [membership] = (await gateway.dataSource.query(
+        `SELECT count(*)::int AS n FROM household_member WHERE person_id = $1 AND valid_to IS NULL AND recorded_by = $2`,
+        [conflict.candidatePersonIds[0], `agent:${orientation.id}`],
+      )) as Array<{ n: number }>;
+      expect(membership.n).toBe(1);
+      const [created] = (await gateway.dataSource.query(
+        `SELECT count(*)::int AS n FROM domain_event WHERE payload ->> 'identityConflictId' = $1`,
+        [conflict.id],
+      )) as Array<{ n: number }>;
+      expect(created.n).toBe(0);
 
       const again = await gateway.graphql(
         mutation,

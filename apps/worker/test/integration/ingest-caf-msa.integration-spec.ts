@@ -7,10 +7,14 @@ import type { DataSource } from 'typeorm';
 
 import { generateCafFlux, type GenerateCafFluxOptions } from '@spie/connectors/caf-msa';
 import {
+  IdentityConflictService,
   ImportBatchService,
   ImportSubmissionService,
   type ImportBatchEntity,
 } from '@spie/ingestion/data-access';
+
+import { NirCipherService } from '@spie/person/data-access';
+import { parseNir } from '@spie/person/domain';
 
 import { createWorker } from '../../src/bootstrap';
 
@@ -195,10 +199,36 @@ describe('worker: CAF/MSA flux through the queue into PostgreSQL', () => {
     expect(batch.status).toBe('completed_with_errors');
     expect(batch.counts.conflicts).toBeGreaterThanOrEqual(1);
     const [conflict] = (await dataSource.query(
-      `SELECT reason, observation FROM identity_conflict WHERE batch_id = $1`,
+      `SELECT id, reason, observation, context FROM identity_conflict WHERE batch_id = $1`,
       [batch.id],
-    )) as Array<{ reason: string; observation: Record<string, unknown> }>;
+    )) as Array<{
+      id: string;
+      reason: string;
+      observation: Record<string, unknown>;
+      context: Record<string, unknown>;
+    }>;
     expect(conflict.reason).toBe('SAME_IDENTITY_OTHER_NIR');
     expect(JSON.stringify(conflict.observation)).not.toContain(otherNir);
+
+    // An agent decides they are two people: the person of the record is created apart, with their NIR and membership.
+    const cipher = worker.get(NirCipherService, { strict: false });
+    const resolved = await worker
+      .get(IdentityConflictService, { strict: false })
+      .resolve(conflict.id, { resolution: 'keep_separate', comment: 'Twins' }, { id: 'agent-test' });
+    expect(resolved.status).toBe('created');
+    const [person] = (await dataSource.query(
+      `SELECT p.id, p.nir_hash FROM person p
+         JOIN household_member m ON m.person_id = p.id AND m.valid_to IS NULL
+        WHERE p.id = $1 AND m.household_id = $2 AND m.recorded_by = 'agent:agent-test'`,
+      [resolved.resolvedPersonId, conflict.context['householdId']],
+    )) as Array<{ id: string; nir_hash: string }>;
+    const parsed = parseNir(otherNir);
+    expect(parsed.ok).toBe(true);
+    expect(person.nir_hash).toBe(cipher.lookupHash(parsed.ok ? parsed.value : (null as never)));
+    const [event] = (await dataSource.query(
+      `SELECT count(*)::int AS n FROM domain_event WHERE type = 'person.created' AND person_id = $1`,
+      [person.id],
+    )) as Array<{ n: number }>;
+    expect(event.n).toBe(1);
   });
 });

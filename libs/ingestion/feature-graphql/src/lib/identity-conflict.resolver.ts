@@ -6,6 +6,8 @@ import { OrganisationService } from '@spie/organisation/data-access';
 import { AgentDTO, agentLoader, toAgentDTO } from '@spie/organisation/feature-graphql';
 import { CurrentActor, Permission, Requires } from '@spie/platform/auth';
 import type { LoaderContext } from '@spie/platform/graphql';
+import { currentCorrelationId } from '@spie/platform/logging';
+import { JobName, JobQueueService } from '@spie/platform/queue';
 import type { Actor } from '@spie/shared/kernel';
 
 import {
@@ -24,6 +26,7 @@ export class IdentityConflictResolver {
   constructor(
     private readonly conflicts: IdentityConflictService,
     private readonly organisations: OrganisationService,
+    private readonly queue: JobQueueService,
   ) {}
 
   @Query(() => IdentityConflictConnection, {
@@ -39,7 +42,7 @@ export class IdentityConflictResolver {
 
   @Mutation(() => IdentityConflictDTO, {
     description:
-      'Records the decision on an open conflict, with who took it and when. The person data is changed by a later step.',
+      'Records the decision on an open conflict, with who took it and when, and applies it: KEEP_SEPARATE creates the person of the record, MERGE_INTO_EXISTING gives the chosen person its identifiers and household membership, REJECT drops it.',
   })
   @Requires(Permission.IdentityConflictsReview)
   async resolveIdentityConflict(
@@ -51,6 +54,24 @@ export class IdentityConflictResolver {
       { resolution: args.resolution, personId: args.personId, comment: args.comment },
       actor,
     );
+    if (conflict.resolvedPersonId) {
+      await this.queue
+        .enqueue(
+          JobName.DrainParcoursStatus,
+          {
+            correlationId: currentCorrelationId() ?? 'none',
+            actor: {
+              kind: actor.kind,
+              id: actor.id,
+              login: actor.login,
+              organisationId: actor.organisationId,
+            },
+          },
+          { jobId: `parcours-conflict-${conflict.id}` },
+        )
+        // Committed already: a queue failure leaves the person pending for the next drain.
+        .catch(() => undefined);
+    }
     return toIdentityConflictDTO(conflict);
   }
 

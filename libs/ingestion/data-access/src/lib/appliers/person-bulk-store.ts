@@ -431,6 +431,21 @@ export class PersonBulkStore {
     );
   }
 
+  /** Creates the person apart, whatever the resolution would say (an agent decided it is someone else). */
+  createApart(prepared: PreparedObservation): KnownPerson {
+    return this.create(prepared);
+  }
+
+  /** A person `load` read (a candidate of the observations it was given). */
+  loaded(id: string): KnownPerson | undefined {
+    for (const list of this.byIdentity.values()) {
+      const found = list.find((person) => person.id === id);
+      if (found) return found;
+    }
+    for (const person of this.byNirHash.values()) if (person.id === id) return person;
+    return undefined;
+  }
+
   private create(prepared: PreparedObservation): KnownPerson {
     const { observation } = prepared;
     const person: KnownPerson = {

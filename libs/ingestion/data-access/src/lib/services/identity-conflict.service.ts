@@ -1,6 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+
+import { parseNir, type Nir } from '@spie/person/domain';
+import { NirCipherService } from '@spie/person/data-access';
+import type { PersonObservation } from '@spie/ingestion/domain';
+import { SOURCE_SYSTEMS, type SourceSystem } from '@spie/shared/kernel';
+import { copyRows } from '@spie/platform/database';
+
+import { PersonBulkStore } from '../appliers/person-bulk-store';
 
 import { IngestionException, IngestionExceptionCode } from '@spie/ingestion/domain';
 import type { Actor } from '@spie/shared/kernel';
@@ -34,7 +42,10 @@ export interface IdentityConflictDecision {
  */
 @Injectable()
 export class IdentityConflictService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly cipher: NirCipherService,
+  ) {}
 
   async list(filter: { status: 'open' | 'resolved' } & PageRequest): Promise<Page<IdentityConflictEntity>> {
     const query = this.dataSource.getRepository(IdentityConflictEntity).createQueryBuilder('c');
@@ -62,8 +73,10 @@ export class IdentityConflictService {
   }
 
   /**
-   * Records a decision. The person data is not changed here: the decision is what a later step applies (link the
-   * record's identifiers to the chosen person, create the person apart, or drop the record).
+   * Records a decision and applies it in the same transaction: `keep_separate` creates the person of the record apart
+   * (with its NIR, its household membership and a `person.created` event); `merge_into_existing` gives the chosen
+   * person the record's identifiers and household membership, keeping that person's identity and NIR as they are;
+   * `reject` drops the record. The facts written carry the conflict's batch as provenance and the agent as author.
    */
   async resolve(
     id: string,
@@ -91,6 +104,9 @@ export class IdentityConflictService {
       conflict.resolvedBy = actor.id;
       conflict.resolvedAt = new Date();
       conflict.resolutionNote = decision.comment?.trim() || null;
+      if (conflict.status !== 'dismissed') {
+        conflict.resolvedPersonId = await applyDecision(em, this.cipher, conflict, personId, actor);
+      }
       return repository.save(conflict);
     });
   }
@@ -121,4 +137,108 @@ function mergeTarget(conflict: IdentityConflictEntity, decision: IdentityConflic
     );
   }
   return decision.personId;
+}
+
+/** The source a conflict's facts came from: the organisme of a CAF/MSA household, else the batch's system. */
+function sourceOf(conflict: IdentityConflictEntity): SourceSystem {
+  const organisme = conflict.context['organisme'];
+  if (organisme === 'caf' || organisme === 'msa') return organisme;
+  const system = conflict.source.startsWith('france-travail')
+    ? 'france_travail'
+    : conflict.source.replace('-', '_');
+  return (SOURCE_SYSTEMS as readonly string[]).includes(system) ? (system as SourceSystem) : 'hub';
+}
+
+/** Applies a `linked` or `created` decision; returns the person the record now belongs to. */
+async function applyDecision(
+  manager: EntityManager,
+  cipher: NirCipherService,
+  conflict: IdentityConflictEntity,
+  mergeInto: string | null,
+  actor: Pick<Actor, 'id'>,
+): Promise<string> {
+  const { nirEncrypted, nirGiven: _given, ...fields } = conflict.observation as Record<string, unknown>;
+  let nir: Nir | null = null;
+  if (typeof nirEncrypted === 'string') {
+    const parsed = parseNir(cipher.decrypt(nirEncrypted));
+    if (parsed.ok) nir = parsed.value;
+  }
+  const observation = { ...(fields as unknown as PersonObservation), nir: nir?.full ?? null };
+  const source = sourceOf(conflict);
+  const store = new PersonBulkStore(manager, cipher, source);
+  const prepared = store.prepare(observation);
+  await store.load([prepared]);
+  let person = mergeInto ? store.loaded(mergeInto) : undefined;
+  if (mergeInto && !person) {
+    throw new IngestionException(IngestionExceptionCode.ConflictNotFound, 'The person to merge into is gone');
+  }
+  if (person) {
+    // The agent said it is the same person: their identity and NIR stay; the record's identifiers join them.
+    store.addIdentifiers(person, { ...observation, nir: null });
+  } else {
+    person = store.createApart(prepared);
+  }
+  const referenceDate =
+    typeof conflict.context['referenceDate'] === 'string' ? conflict.context['referenceDate'] : null;
+  const observedAt = referenceDate ? new Date(`${referenceDate}T00:00:00Z`) : conflict.createdAt;
+  const recordedAt = new Date();
+  const recordedBy = `agent:${actor.id}`;
+  await store.flush({ sourceRef: conflict.batchId, observedAt, recordedAt, recordedBy });
+  const householdId = conflict.context['householdId'];
+  const role = conflict.context['role'];
+  if (typeof householdId === 'string' && typeof role === 'string') {
+    await manager.query(
+      `INSERT INTO household_member (household_id, person_id, role, valid_from, source, source_ref, observed_at, recorded_at, recorded_by)
+       SELECT h.id, $2, $3, $4::date, $5, $6, $7, $8, $9 FROM household h WHERE h.id = $1
+       ON CONFLICT (household_id, person_id) WHERE valid_to IS NULL DO NOTHING`,
+      [
+        householdId,
+        person.id,
+        role,
+        `${(referenceDate ?? recordedAt.toISOString()).slice(0, 7)}-01`,
+        source,
+        conflict.batchId,
+        observedAt,
+        recordedAt,
+        recordedBy,
+      ],
+    );
+  }
+  if (!mergeInto) {
+    await copyRows(
+      manager,
+      'domain_event',
+      [
+        'type',
+        'person_id',
+        'household_id',
+        'effective_on',
+        'payload',
+        'source',
+        'source_ref',
+        'observed_at',
+        'recorded_at',
+        'recorded_by',
+      ],
+      [
+        [
+          'person.created',
+          person.id,
+          typeof householdId === 'string' ? householdId : null,
+          referenceDate,
+          { identityConflictId: conflict.id },
+          source,
+          conflict.batchId,
+          observedAt,
+          recordedAt,
+          recordedBy,
+        ],
+      ],
+    );
+  }
+  await manager.query(
+    `INSERT INTO person_parcours_status_pending (person_id) VALUES ($1) ON CONFLICT (person_id) DO NOTHING`,
+    [person.id],
+  );
+  return person.id;
 }
