@@ -1,5 +1,5 @@
 import type { MigrationInterface } from 'typeorm';
-import { PartnerFollowUpsAndActions1795436507338 } from './1795436507338-partner-follow-ups-and-actions';
+import { PartnerFollowUpsAndActions1795436603362 } from './1795436603362-partner-follow-ups-and-actions';
 import { IngestionPipeline1795431958686 } from './1795431958686-ingestion-pipeline';
 import { ContractImmutability1795430129254 } from './1795430129254-contract-immutability';
 import { InitialModel1795425297338 } from './1795425297338-initial-model';
@@ -12,5 +12,5 @@ export const HUB_MIGRATIONS: MigrationClass[] = [
   InitialModel1795425297338,
   ContractImmutability1795430129254,
   IngestionPipeline1795431958686,
-  PartnerFollowUpsAndActions1795436507338,
+  PartnerFollowUpsAndActions1795436603362,
 ];

@@ -30,7 +30,7 @@ export async function applyPersonRecords(
   await store.load(prepared);
   for (const [index, record] of records.entries()) {
     if (prepared[index].observation.nir && !prepared[index].nir) {
-      add(result.counts, 'rejected');
+      add(result.counts, 'rejectedOnApply');
       result.issues.push({
         position: record.position,
         recordKey: record.key,

@@ -22,7 +22,10 @@ export interface ImportCounts {
   householdsUnchanged: number;
   /** Records older than the state already applied (an older flux arriving late). */
   stale: number;
+  /** Records the parser refused (the parse sets it). */
   rejected: number;
+  /** Records refused while applying (a NIR found invalid, codes the référentiel refuses): not in `rejected`. */
+  rejectedOnApply: number;
   conflicts: number;
   /** Records applied without a person or household (e.g. an action of an unknown France Travail id). */
   skipped: number;
@@ -48,6 +51,7 @@ export const EMPTY_COUNTS: ImportCounts = {
   householdsUnchanged: 0,
   stale: 0,
   rejected: 0,
+  rejectedOnApply: 0,
   conflicts: 0,
   skipped: 0,
   followUpsCreated: 0,

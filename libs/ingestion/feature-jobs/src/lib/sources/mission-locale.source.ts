@@ -86,7 +86,7 @@ export const missionLocaleSource: SourceDefinition = {
         });
       }
       if (errors.length > 0) {
-        add(result.counts, 'rejected');
+        add(result.counts, 'rejectedOnApply');
         continue;
       }
       people.push({ position: staged.position, key: staged.key, person: mapped.record.person });
