@@ -12,3 +12,4 @@ export * from './lib/services/import-batch.service';
 export * from './lib/ingestion-data-access.module';
 export * from './lib/services/import-submission.service';
 export * from './lib/appliers/person-records.applier';
+export * from './lib/appliers/france-travail.appliers';
