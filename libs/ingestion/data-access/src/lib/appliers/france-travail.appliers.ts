@@ -357,13 +357,17 @@ export async function applyFranceTravailDiagnostics(
       if (!(error instanceof DiagnosticException)) throw error;
       add(result.counts, 'rejectedOnApply');
       const fields = (error.details?.['fields'] as string[] | undefined) ?? [];
+      const message = `The référentiel refuses this diagnostic (${error.code}): ${error.message}`;
       result.issues.push({
         position: line.position,
         recordKey: line.key,
         severity: 'error',
         code: rejectionCodeOf(error.code),
-        message: `The référentiel refuses this diagnostic (${error.code}): ${error.message}`,
-        field: fields.length > 0 ? fields.join(', ') : null,
+        message: message.length > 1000 ? `${message.slice(0, 999)}…` : message,
+        field:
+          fields.length === 0
+            ? null
+            : `${fields.slice(0, 10).join(', ')}${fields.length > 10 ? ` (+${fields.length - 10})` : ''}`,
       });
     }
   }

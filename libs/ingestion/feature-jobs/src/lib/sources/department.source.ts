@@ -1,23 +1,24 @@
 import { parseDepartmentFile, type DepartmentPersonRecord } from '@spie/connectors/department';
-import { parsePrincipalFile, type FranceTravailPrincipalRecord } from '@spie/connectors/france-travail';
 import { applyPersonRecords, type ImportBatchEntity } from '@spie/ingestion/data-access';
-import type { SourceSystem } from '@spie/shared/kernel';
 import type { EntityManager } from 'typeorm';
 
 import { applyContextOf, registerSource, type SourceApplyDeps } from '../source-registry';
 
-async function applyPeople<T extends { person: DepartmentPersonRecord['person'] }>(
+async function applyPeople(
   records: Array<{ position: number; key: string; data: unknown }>,
   batch: ImportBatchEntity,
   manager: EntityManager,
   deps: SourceApplyDeps,
-  system: SourceSystem,
 ) {
   return applyPersonRecords(
-    records.map((r) => ({ position: r.position, key: r.key, person: (r.data as T).person })),
+    records.map((r) => ({
+      position: r.position,
+      key: r.key,
+      person: (r.data as DepartmentPersonRecord).person,
+    })),
     applyContextOf(batch, manager),
     deps.cipher,
-    system,
+    'department',
   );
 }
 
@@ -34,12 +35,5 @@ registerSource('department', {
       profile: batch.options['profile'],
       onHeader,
     }),
-  apply: (records, batch, manager, deps) => applyPeople(records, batch, manager, deps, 'department'),
-});
-
-/** France Travail "fichier principal": the job seeker with their France Travail identifier. */
-registerSource('france-travail-principal', {
-  parse: (input, { onHeader }) => parsePrincipalFile(input, { onHeader }),
-  apply: (records, batch, manager, deps) =>
-    applyPeople<FranceTravailPrincipalRecord>(records, batch, manager, deps, 'france_travail'),
+  apply: (records, batch, manager, deps) => applyPeople(records, batch, manager, deps),
 });
