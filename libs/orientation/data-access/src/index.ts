@@ -5,3 +5,4 @@ export * from './lib/orientation.entities';
 export * from './lib/orientation-data-access.module';
 export * from './lib/services/orientation.service';
 export * from './lib/services/partner-facts.writer';
+export * from './lib/services/partner-follow-up.service';
