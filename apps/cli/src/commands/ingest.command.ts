@@ -14,15 +14,36 @@ import { INGEST_SOURCES, isIngestSource, type IngestSource } from '@spie/ingesti
 import { say } from '../cli-environment';
 import { openIngestContext } from '../ingest-context';
 
-/** The machine-readable summary printed on the last line of `spie ingest`. */
+interface Changes {
+  created: number;
+  updated: number;
+  unchanged: number;
+}
+
+/**
+ * The machine-readable summary printed on the last line of `spie ingest`. Every source prints every field; a count
+ * is 0 when the source does not carry that kind of fact (a France Travail actions file creates no person).
+ */
 export interface IngestSummary {
   batchId: string;
+  source: IngestSource;
   status: 'completed' | 'completed_with_errors' | 'failed';
   records: number;
-  persons: { created: number; updated: number; unchanged: number };
-  households: { created: number; updated: number; unchanged: number };
+  persons: Changes;
+  households: Changes;
+  /** Partners' follow-ups (France Travail PPAE, CEJ): states recorded, changed, already known. */
+  followUps: Changes;
+  /** Partners' actions and prestations. */
+  actions: Changes;
+  /** Partners' diagnostics: new versions recorded, statements that said nothing new. */
+  diagnostics: { recorded: number; unchanged: number };
+  /** Records refused, by the parser or while applying. */
   rejected: number;
   conflicts: number;
+  /** Records applied to nothing (e.g. an action of a France Travail id the hub does not know). */
+  skipped: number;
+  /** Records older than what the hub already holds, left alone. */
+  stale: number;
   seconds: number;
 }
 
@@ -31,22 +52,39 @@ export function summarise(batch: ImportBatchEntity): IngestSummary {
     batch.completedAt && (batch.startedAt ?? batch.receivedAt)
       ? (batch.completedAt.getTime() - (batch.startedAt ?? batch.receivedAt).getTime()) / 1000
       : 0;
+  // Batches recorded before a counter existed lack its key.
+  const count = (key: keyof ImportBatchEntity['counts']): number => batch.counts[key] ?? 0;
   return {
     batchId: batch.id,
+    source: batch.source,
     status: batch.status as IngestSummary['status'],
     records: batch.recordsRead,
     persons: {
-      created: batch.counts.personsCreated,
-      updated: batch.counts.personsUpdated,
-      unchanged: batch.counts.personsUnchanged,
+      created: count('personsCreated'),
+      updated: count('personsUpdated'),
+      unchanged: count('personsUnchanged'),
     },
     households: {
-      created: batch.counts.householdsCreated,
-      updated: batch.counts.householdsUpdated,
-      unchanged: batch.counts.householdsUnchanged,
+      created: count('householdsCreated'),
+      updated: count('householdsUpdated'),
+      unchanged: count('householdsUnchanged'),
     },
-    rejected: batch.counts.rejected,
-    conflicts: batch.counts.conflicts,
+    followUps: {
+      created: count('followUpsCreated'),
+      updated: count('followUpsUpdated'),
+      unchanged: count('followUpsUnchanged'),
+    },
+    actions: {
+      created: count('actionsCreated'),
+      updated: count('actionsUpdated'),
+      unchanged: count('actionsUnchanged'),
+    },
+    diagnostics: { recorded: count('diagnosticsRecorded'), unchanged: count('diagnosticsUnchanged') },
+    // `rejected` counts every refusal, the parser's and the appliers' (`rejectedOnApply` is a part of it).
+    rejected: count('rejected'),
+    conflicts: count('conflicts'),
+    skipped: count('skipped'),
+    stale: count('stale'),
     seconds: Math.round(seconds * 100) / 100,
   };
 }
@@ -98,6 +136,10 @@ export function registerIngestCommand(program: Command): void {
       'column-mapping profile of a department spreadsheet (default: detected from the headers)',
     )
     .option('--france-travail-id <id>', 'France Travail id of a bare diagnostic answer')
+    .option(
+      '--reference-date <YYYY-MM-DD>',
+      'extraction date of France Travail files (orders them; default: the day the file is received)',
+    )
     .option('--workers <n>', 'worker processes to start when none is running', '2')
     .option('--no-progress', 'do not draw the progress bar')
     .action(
@@ -108,12 +150,18 @@ export function registerIngestCommand(program: Command): void {
           department: string;
           profile?: string;
           franceTravailId?: string;
+          referenceDate?: string;
           workers: string;
           progress: boolean;
         },
       ) => {
         if (!isIngestSource(source)) {
           say(`unknown source "${source}": use one of ${INGEST_SOURCES.join(', ')}`);
+          process.exitCode = 2;
+          return;
+        }
+        if (options.referenceDate !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(options.referenceDate)) {
+          say(`--reference-date "${options.referenceDate}" is not YYYY-MM-DD`);
           process.exitCode = 2;
           return;
         }
@@ -138,6 +186,7 @@ export function registerIngestCommand(program: Command): void {
                 departmentCode: options.department,
                 ...(options.profile ? { profile: options.profile } : {}),
                 ...(options.franceTravailId ? { franceTravailId: options.franceTravailId } : {}),
+                ...(options.referenceDate ? { referenceDate: options.referenceDate } : {}),
               },
               envelope: context.envelope,
             });

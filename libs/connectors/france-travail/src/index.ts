@@ -12,3 +12,4 @@ export * from './lib/diagnostic/diagnostic.types';
 export * from './lib/diagnostic/diagnostic.parser';
 export { ROME_CODE } from './lib/shared/codes';
 export { DEFAULT_MAX_RECORD_SIZE } from './lib/shared/csv-reader';
+export * from './lib/generator/france-travail-files.builder';

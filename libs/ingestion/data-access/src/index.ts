@@ -18,3 +18,4 @@ export * from './lib/services/identity-conflict.service';
 export * from './lib/services/ingest-dead-letter.service';
 export * from './lib/report-masking';
 export * from './lib/batch-progress';
+export * from './lib/appliers/france-travail.appliers';

@@ -1,3 +1,4 @@
 export * from './lib/orientation-decision';
 export * from './lib/orientation-type';
 export * from './lib/orientation.exception';
+export * from './lib/partner-follow-up';

@@ -250,6 +250,19 @@ describe('parseDepartmentFile: CSV', () => {
       ]);
     });
 
+    it('keeps as text a part of a list that starts like a formula when the cell does not', async () => {
+      const result = await parseAll(
+        csv('Nom;Prénom;Date de naissance;Tags', 'Dupont;"Léa,=HYPERLINK(""http://x"")";01/01/1970;rsa,@cmd'),
+      );
+      const record = result.records[0];
+      expect(record.data.person.firstNames).toEqual(['Léa', '\'=HYPERLINK("http://x")']);
+      expect(record.data.tags).toEqual(['rsa', "'@cmd"]);
+      expect(record.warnings.map((warning) => [warning.code, warning.field])).toEqual([
+        ['FORMULA_NEUTRALISED', 'Prénom'],
+        ['FORMULA_NEUTRALISED', 'Tags'],
+      ]);
+    });
+
     it('refuses a line longer than the limit', async () => {
       const error = await parseError(
         csv('Nom;Prénom;Date de naissance', `Dupont;${'x'.repeat(5000)};01/01/1970`),

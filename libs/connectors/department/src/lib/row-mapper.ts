@@ -98,7 +98,7 @@ export class DepartmentRowMapper {
     if (lastName === undefined && !this.binding.profile.required.includes('lastName')) {
       reader.issue('MISSING_FIELD', 'error', 'lastName', `${reader.header('lastName')} is empty`);
     }
-    const firstNames = splitList(reader.text('firstName'));
+    const firstNames = reader.list('firstName');
 
     const identifiers: PersonObservation['identifiers'] = [];
     const siId = reader.text('siId');
@@ -175,7 +175,7 @@ export class DepartmentRowMapper {
       franceTravailRegistered: reader.boolean('franceTravailRegistered'),
       structureName: reader.text('structureName') ?? null,
       referentEmails: reader.emails('referentEmails'),
-      tags: splitList(reader.text('tags')),
+      tags: reader.list('tags'),
       mobilityZone: reader.text('mobilityZone') ?? null,
       orientationDecision: reader.text('orientationDecision') ?? null,
       orientationInterviewOn: reader.date('orientationInterviewOn', 'warning') ?? null,
@@ -326,6 +326,28 @@ class RowReader {
       );
     }
     return safe;
+  }
+
+  /**
+   * A comma-separated list (first names, tags): split first, then each part kept as text when it starts like a
+   * formula (`Léa,=HYPERLINK(…)` would otherwise store a part starting with `=`).
+   */
+  list(field: FieldName): string[] {
+    let neutralisedAny = false;
+    const parts = splitList(this.raw(field)).map((part) => {
+      const { value, neutralised } = neutraliseFormula(part);
+      neutralisedAny ||= neutralised;
+      return value;
+    });
+    if (neutralisedAny) {
+      this.issue(
+        'FORMULA_NEUTRALISED',
+        'warning',
+        field,
+        `${this.header(field)} starts like a spreadsheet formula: kept as text`,
+      );
+    }
+    return parts;
   }
 
   date(field: FieldName, severity: RecordIssue['severity']): string | undefined {

@@ -114,4 +114,19 @@ describe('assertCodesFitThemes', () => {
     expect(error.code).toBe(DiagnosticExceptionCode.InvalidValue);
     expect(error.details?.['fields']).toEqual(['themes.0.constraints.0.value']);
   });
+
+  it('should name an objective listed under another theme than its own when objectives are graded', () => {
+    const error = failureOf({
+      themes: [{ code: 'mobilite', objectives: [{ code: 'emploi.trouver', value: 'EN_COURS' }] }],
+      projects: [],
+    });
+    expect(error.code).toBe(DiagnosticExceptionCode.CodeOutsideTheme);
+    expect(error.details?.['fields']).toEqual(['themes.0.objectives.0.code']);
+    expect(
+      diagnosticCodeReferences({
+        themes: [{ code: 'emploi', objectives: [{ code: 'emploi.trouver', value: 'EN_COURS' }] }],
+        projects: [],
+      }),
+    ).toContainEqual({ list: 'objective', code: 'emploi.trouver', field: 'themes.0.objectives.0.code' });
+  });
 });

@@ -36,6 +36,9 @@ export function diagnosticCodeReferences(input: DiagnosticInput): DiagnosticCode
       references.push({ list: 'objective', code: need.code, field: `themes.${t}.needs.${i}.code` });
       references.push({ list: 'ft-besoin-value', code: need.value, field: `themes.${t}.needs.${i}.value` });
     }
+    for (const [i, objective] of (theme.objectives ?? []).entries()) {
+      references.push({ list: 'objective', code: objective.code, field: `themes.${t}.objectives.${i}.code` });
+    }
     for (const [i, constraint] of (theme.constraints ?? []).entries()) {
       references.push({
         list: 'ft-contrainte',
@@ -50,8 +53,8 @@ export function diagnosticCodeReferences(input: DiagnosticInput): DiagnosticCode
 export const referentielEntryKey = (list: string, code: string): string => `${list}\u0000${code}`;
 
 /**
- * Once every code is known to exist: checks that situations and needs belong to the theme they are listed under,
- * that a France Travail constraint is the one mapped to that theme, and that its value is one it accepts.
+ * Once every code is known to exist: checks that situations, needs and objectives belong to the theme they are listed
+ * under, that a France Travail constraint is the one mapped to that theme, and that its value is one it accepts.
  */
 export function assertCodesFitThemes(input: DiagnosticInput, entries: readonly ReferentielEntryView[]): void {
   const byKey = new Map(entries.map((entry) => [referentielEntryKey(entry.listCode, entry.code), entry]));
@@ -65,6 +68,10 @@ export function assertCodesFitThemes(input: DiagnosticInput, entries: readonly R
     for (const [i, need] of (theme.needs ?? []).entries()) {
       const entry = byKey.get(referentielEntryKey('objective', need.code));
       if (entry && entry.parentCode !== theme.code) outside.push(`themes.${t}.needs.${i}.code`);
+    }
+    for (const [i, objective] of (theme.objectives ?? []).entries()) {
+      const entry = byKey.get(referentielEntryKey('objective', objective.code));
+      if (entry && entry.parentCode !== theme.code) outside.push(`themes.${t}.objectives.${i}.code`);
     }
     for (const [i, constraint] of (theme.constraints ?? []).entries()) {
       const entry = byKey.get(referentielEntryKey('ft-contrainte', constraint.code));

@@ -66,4 +66,30 @@ describe('assertValidDiagnosticInput', () => {
     expect(error.code).toBe(DiagnosticExceptionCode.DuplicateProject);
     expect(error.details?.['fields']).toEqual(['projects.1.romeCode']);
   });
+
+  it("should refuse an objective progress that is not one of France Travail's when an objective is graded", () => {
+    const error = failureOf({
+      themes: [{ code: 'sante', objectives: [{ code: 'sante.x', value: 'BESOIN' }] }],
+      projects: [],
+    });
+    expect(error.code).toBe(DiagnosticExceptionCode.InvalidValue);
+    expect(error.details?.['fields']).toEqual(['themes.0.objectives.0.value']);
+  });
+
+  it('should name the field when an objective is listed twice under a theme', () => {
+    const error = failureOf({
+      themes: [
+        {
+          code: 'sante',
+          objectives: [
+            { code: 'sante.x', value: 'EN_COURS' },
+            { code: 'sante.x', value: 'REALISE' },
+          ],
+        },
+      ],
+      projects: [],
+    });
+    expect(error.code).toBe(DiagnosticExceptionCode.DuplicateItem);
+    expect(error.details?.['fields']).toEqual(['themes.0.objectives.1.code']);
+  });
 });

@@ -16,7 +16,15 @@ export interface DiagnosticThemeInput {
   needs?: readonly GradedCodeInput[];
   /** `ft-contrainte` codes of this theme, graded with one of the contrainte's values (OUI, NON_ABORDEE, CLOTUREE). */
   constraints?: readonly GradedCodeInput[];
+  /**
+   * `objective` codes of this theme worked on, graded with their progress (`OBJECTIVE_PROGRESS_VALUES`): the
+   * objectifs of a France Travail contrainte.
+   */
+  objectives?: readonly GradedCodeInput[];
 }
+
+/** Progress of an objective worked on (France Travail `objectifs[].valeur`). */
+export const OBJECTIVE_PROGRESS_VALUES = ['NON_ABORDE', 'EN_COURS', 'REALISE', 'ABANDONNE'] as const;
 
 export interface DiagnosticProjectInput {
   /** ROME code, e.g. `K1303`. */
@@ -65,6 +73,7 @@ export function assertValidDiagnosticInput(input: DiagnosticInput): void {
       ['situations', (theme.situations ?? []).map((code) => ({ code }))],
       ['needs', theme.needs ?? []],
       ['constraints', theme.constraints ?? []],
+      ['objectives', theme.objectives ?? []],
     ] as const;
     for (const [group, items] of groups) {
       const seen = new Set<string>();
@@ -81,6 +90,15 @@ export function assertValidDiagnosticInput(input: DiagnosticInput): void {
           );
         }
         seen.add(item.code);
+      }
+    }
+    for (const [i, objective] of (theme.objectives ?? []).entries()) {
+      if (!(OBJECTIVE_PROGRESS_VALUES as readonly string[]).includes(objective.value)) {
+        throw new DiagnosticException(
+          DiagnosticExceptionCode.InvalidValue,
+          `${objective.value} is not an objective progress (${OBJECTIVE_PROGRESS_VALUES.join(', ')})`,
+          { fields: [`themes.${t}.objectives.${i}.value`] },
+        );
       }
     }
   }

@@ -1,5 +1,10 @@
 import type { DiagnosticInput } from './diagnostic-input';
-import { buildNextDiagnosticSnapshot, type DiagnosticSnapshot } from './diagnostic-snapshot';
+import {
+  buildNextDiagnosticSnapshot,
+  buildNextSourceSnapshot,
+  sameDiagnosticContent,
+  type DiagnosticSnapshot,
+} from './diagnostic-snapshot';
 
 const firstInput: DiagnosticInput = {
   educationLevel: 'NV4',
@@ -110,5 +115,106 @@ describe('buildNextDiagnosticSnapshot', () => {
       'v2',
     );
     expect(next.items[0]?.provenance).toBe('v2');
+  });
+});
+
+describe('buildNextSourceSnapshot', () => {
+  // Provenances are "<source>:<version>" here.
+  const fromFranceTravail = (provenance: string) => provenance.startsWith('ft:');
+  const department = buildNextDiagnosticSnapshot(null, firstInput, 'cd:1');
+
+  it('should keep what other sources stated when a partner states its own diagnostic', () => {
+    const next = buildNextSourceSnapshot(
+      department,
+      { themes: [{ code: 'sante', constraints: [{ code: '27', value: 'OUI' }] }], projects: [] },
+      'ft:1',
+      fromFranceTravail,
+    );
+    expect(next.items.map((item) => [item.themeCode, item.kind, item.code, item.provenance])).toEqual([
+      ['mobilite', 'situation', 'mobilite.aucun_moyen_de_transport_a_disposition', 'cd:1'],
+      ['mobilite', 'constraint', '23', 'cd:1'],
+      ['emploi', 'need', 'emploi.x', 'cd:1'],
+      ['sante', 'constraint', '27', 'ft:1'],
+    ]);
+    expect(next.projects.map((project) => project.provenance)).toEqual(['cd:1']);
+    expect(next.educationLevel).toBe('NV4');
+  });
+
+  it('should replace what the same source stated before when it states again', () => {
+    const first = buildNextSourceSnapshot(
+      department,
+      {
+        themes: [
+          {
+            code: 'sante',
+            constraints: [{ code: '27', value: 'OUI' }],
+            objectives: [{ code: 'sante.y', value: 'EN_COURS' }],
+          },
+        ],
+        projects: [],
+      },
+      'ft:1',
+      fromFranceTravail,
+    );
+    const second = buildNextSourceSnapshot(
+      first,
+      { themes: [{ code: 'sante', objectives: [{ code: 'sante.y', value: 'REALISE' }] }], projects: [] },
+      'ft:2',
+      fromFranceTravail,
+    );
+    const franceTravail = second.items.filter((item) => fromFranceTravail(item.provenance));
+    expect(franceTravail).toEqual([
+      { themeCode: 'sante', kind: 'objective', code: 'sante.y', value: 'REALISE', provenance: 'ft:2' },
+    ]);
+    expect(second.items.filter((item) => item.provenance === 'cd:1')).toHaveLength(3);
+  });
+
+  it('should let the latest statement win when a partner grades an item another source stated', () => {
+    const next = buildNextSourceSnapshot(
+      department,
+      { themes: [{ code: 'emploi', needs: [{ code: 'emploi.x', value: 'POINT_FORT' }] }], projects: [] },
+      'ft:1',
+      fromFranceTravail,
+    );
+    const needs = next.items.filter((item) => item.kind === 'need');
+    expect(needs).toEqual([
+      { themeCode: 'emploi', kind: 'need', code: 'emploi.x', value: 'POINT_FORT', provenance: 'ft:1' },
+    ]);
+  });
+});
+
+describe('sameDiagnosticContent', () => {
+  it('should be true when the same statement is made again, whatever the provenance and order', () => {
+    const first = buildNextSourceSnapshot(null, firstInput, 'ft:1', () => true);
+    const again = buildNextSourceSnapshot(
+      first,
+      { ...firstInput, themes: [...firstInput.themes].reverse() },
+      'ft:2',
+      () => true,
+    );
+    expect(sameDiagnosticContent(first, again)).toBe(true);
+  });
+
+  it('should be false when one value changes', () => {
+    const first = buildNextDiagnosticSnapshot(null, firstInput, 'v1');
+    const changed = buildNextDiagnosticSnapshot(
+      first,
+      {
+        ...firstInput,
+        themes: [{ code: 'mobilite', constraints: [{ code: '23', value: 'NON_ABORDEE' }] }],
+      },
+      'v2',
+    );
+    expect(sameDiagnosticContent(first, changed)).toBe(false);
+  });
+
+  it('should be false when a project label changes', () => {
+    const first = buildNextDiagnosticSnapshot(null, firstInput, 'v1');
+    const changed = buildNextDiagnosticSnapshot(
+      first,
+      { ...firstInput, projects: [{ romeCode: 'K1303', label: 'Autre', mobilityRadiusKm: 20 }] },
+      'v2',
+    );
+    expect(sameDiagnosticContent(first, changed)).toBe(false);
   });
 });

@@ -65,6 +65,9 @@ export function buildNextDiagnosticSnapshot<P>(
     ...(theme.constraints ?? []).map((constraint) =>
       carry(theme.code, 'constraint', constraint.code, constraint.value),
     ),
+    ...(theme.objectives ?? []).map((objective) =>
+      carry(theme.code, 'objective', objective.code, objective.value),
+    ),
   ]);
 
   const previousProjects = new Map((previous?.projects ?? []).map((project) => [project.romeCode, project]));
@@ -92,4 +95,49 @@ export function buildNextDiagnosticSnapshot<P>(
     items,
     projects,
   };
+}
+
+/**
+ * The next version when one source states what it knows (a partner's diagnostic, e.g. France Travail's): the input is
+ * the whole of what that source now says, so the items and projects the source stated before are replaced by it,
+ * while what other sources stated stays. An item the input states again replaces another source's item with the same
+ * theme, kind and code (the latest statement wins; an unchanged value keeps its first provenance). Scalars left out
+ * keep their value, as in `buildNextDiagnosticSnapshot`.
+ */
+export function buildNextSourceSnapshot<P>(
+  previous: DiagnosticSnapshot<P> | null,
+  input: DiagnosticInput,
+  provenance: P,
+  statedBySource: (provenance: P) => boolean,
+): DiagnosticSnapshot<P> {
+  const stated = buildNextDiagnosticSnapshot(previous, input, provenance);
+  const restated = new Set(stated.items.map(itemKey));
+  const restatedProjects = new Set(stated.projects.map((project) => project.romeCode));
+  const kept = (previous?.items ?? []).filter(
+    (item) => !statedBySource(item.provenance) && !restated.has(itemKey(item)),
+  );
+  const keptProjects = (previous?.projects ?? []).filter(
+    (project) => !statedBySource(project.provenance) && !restatedProjects.has(project.romeCode),
+  );
+  return { ...stated, items: [...kept, ...stated.items], projects: [...keptProjects, ...stated.projects] };
+}
+
+/** True when two versions say the same thing (provenance aside): recording the second would add nothing. */
+export function sameDiagnosticContent<P>(a: DiagnosticSnapshot<P>, b: DiagnosticSnapshot<P>): boolean {
+  const items = (snapshot: DiagnosticSnapshot<P>) =>
+    snapshot.items.map((item) => `${itemKey(item)}\u0000${item.value ?? ''}`).sort();
+  const projects = (snapshot: DiagnosticSnapshot<P>) =>
+    snapshot.projects
+      .map(
+        (project) => `${project.romeCode}\u0000${project.label ?? ''}\u0000${project.mobilityRadiusKm ?? ''}`,
+      )
+      .sort();
+  return (
+    a.educationLevel === b.educationLevel &&
+    a.workSituation === b.workSituation &&
+    a.workSituationSince === b.workSituationSince &&
+    a.rqth === b.rqth &&
+    JSON.stringify(items(a)) === JSON.stringify(items(b)) &&
+    JSON.stringify(projects(a)) === JSON.stringify(projects(b))
+  );
 }

@@ -15,6 +15,7 @@ import {
 } from '@spie/ingestion/data-access';
 import type { FileHeader, IngestSource, ParsedItem } from '@spie/ingestion/domain';
 import type { ImiloClient } from '@spie/connectors/mission-locale';
+import type { DiagnosticService } from '@spie/diagnostic/data-access';
 import type { NirCipherService } from '@spie/person/data-access';
 
 export interface SourceParseOptions {
@@ -24,6 +25,8 @@ export interface SourceParseOptions {
 
 export interface SourceApplyDeps {
   cipher: NirCipherService;
+  /** Partners' diagnostics are recorded through it (codes checked against the référentiel). */
+  diagnostics: DiagnosticService;
   /** The i-Milo client, when `IMILO_URL` is configured. */
   imilo: ImiloClient | null;
 }

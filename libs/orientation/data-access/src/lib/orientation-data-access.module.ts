@@ -3,11 +3,12 @@ import { Module } from '@nestjs/common';
 import { ReferentielDataAccessModule } from '@spie/referentiel/data-access';
 
 import { OrientationService } from './services/orientation.service';
+import { PartnerFollowUpService } from './services/partner-follow-up.service';
 
 /** Needs the global queue module (`HubQueueModule`) of the app for the after-commit recompute job. */
 @Module({
   imports: [ReferentielDataAccessModule],
-  providers: [OrientationService],
-  exports: [OrientationService],
+  providers: [OrientationService, PartnerFollowUpService],
+  exports: [OrientationService, PartnerFollowUpService],
 })
 export class OrientationDataAccessModule {}

@@ -10,7 +10,7 @@ import {
   toAgentDTO,
   toOrganisationDTO,
 } from '@spie/organisation/feature-graphql';
-import { OrientationService } from '@spie/orientation/data-access';
+import { OrientationService, PartnerFollowUpService } from '@spie/orientation/data-access';
 import { PersonDTO } from '@spie/person/feature-graphql';
 import { CurrentActor } from '@spie/platform/auth';
 import { requestLoader, type LoaderContext } from '@spie/platform/graphql';
@@ -21,12 +21,44 @@ import { actorProvenance, type Actor } from '@spie/shared/kernel';
 
 import { OrientPersonInput } from './dtos/orient-person.input';
 import { OrientationDTO } from './dtos/orientation.dto';
+import { PartnerActionDTO, PartnerFollowUpDTO } from './dtos/partner-follow-up.dto';
 import { OrientationExceptionFilter } from './orientation-exception.filter';
 import { toOrientationDTO } from './orientation.mapper';
+import { toPartnerActionDTO, toPartnerFollowUpDTO } from './partner-follow-up.mapper';
 
 @Resolver(() => PersonDTO)
 export class PersonOrientationResolver {
-  constructor(private readonly orientations: OrientationService) {}
+  constructor(
+    private readonly orientations: OrientationService,
+    private readonly followUps: PartnerFollowUpService,
+  ) {}
+
+  @ResolveField(() => [PartnerFollowUpDTO], {
+    description:
+      "Partners' current follow-ups of the person (France Travail PPAE, CEJ), as the partners state them",
+  })
+  async partnerFollowUps(
+    @Parent() person: PersonDTO,
+    @Context() context: LoaderContext,
+  ): Promise<PartnerFollowUpDTO[]> {
+    const loader = requestLoader(context, 'orientation.partnerFollowUps', (personIds) =>
+      this.followUps.current(personIds),
+    );
+    return ((await loader.load(person.id)) ?? []).map(toPartnerFollowUpDTO);
+  }
+
+  @ResolveField(() => [PartnerActionDTO], {
+    description: 'Actions and prestations partners prescribed to the person, the latest first',
+  })
+  async partnerActions(
+    @Parent() person: PersonDTO,
+    @Context() context: LoaderContext,
+  ): Promise<PartnerActionDTO[]> {
+    const loader = requestLoader(context, 'orientation.partnerActions', (personIds) =>
+      this.followUps.actions(personIds),
+    );
+    return ((await loader.load(person.id)) ?? []).map(toPartnerActionDTO);
+  }
 
   @ResolveField(() => OrientationDTO, {
     nullable: true,

@@ -1,5 +1,6 @@
 import type { MigrationInterface } from 'typeorm';
 import { ParcoursPendingAndApplyRejections1795436477107 } from './1795436477107-parcours-pending-and-apply-rejections';
+import { PartnerFollowUpsAndActions1795436603362 } from './1795436603362-partner-follow-ups-and-actions';
 import { IngestionPipeline1795431958686 } from './1795431958686-ingestion-pipeline';
 import { ContractImmutability1795430129254 } from './1795430129254-contract-immutability';
 import { InitialModel1795425297338 } from './1795425297338-initial-model';
@@ -13,4 +14,5 @@ export const HUB_MIGRATIONS: MigrationClass[] = [
   ContractImmutability1795430129254,
   IngestionPipeline1795431958686,
   ParcoursPendingAndApplyRejections1795436477107,
+  PartnerFollowUpsAndActions1795436603362,
 ];

@@ -458,6 +458,13 @@ describe('parsePrincipalFile', () => {
     ]);
   });
 
+  it('neutralises a first name of the list that starts like a formula when the cell does not', async () => {
+    const [item] = await collect(parsePrincipalFile(bytes(file(line({ prenom: 'MARIE, =CMD()' })))));
+    if (item.kind !== 'record') throw new Error('expected a record');
+    expect(item.data.person.firstNames).toEqual(['MARIE', "'=CMD()"]);
+    expect(item.warnings.map((w) => [w.code, w.field])).toEqual([['FORMULA_NEUTRALISED', 'prenom']]);
+  });
+
   it('warns on values it cannot read without rejecting the line', async () => {
     const [item] = await collect(
       parsePrincipalFile(

@@ -1,5 +1,11 @@
 import type { Readable } from 'node:stream';
-import type { FileHeader, ObservedAddress, ParsedItem, PersonObservation } from '@spie/ingestion/domain';
+import {
+  neutraliseFormula,
+  type FileHeader,
+  type ObservedAddress,
+  type ParsedItem,
+  type PersonObservation,
+} from '@spie/ingestion/domain';
 import { ROME_CODE } from '../shared/codes';
 import { readCsv } from '../shared/csv-reader';
 import { KeySet } from '../shared/key-set';
@@ -65,7 +71,7 @@ function mapPrincipalRow(row: RowReader): FranceTravailPrincipalRecord {
   const person: PersonObservation = {
     identifiers: franceTravailId ? [{ system: 'france_travail', value: franceTravailId }] : [],
     lastName: row.required('nom') ?? '',
-    firstNames: splitFirstNames(row.text('prenom')),
+    firstNames: splitFirstNames(row),
     birthDate: row.date('date_naissance'),
     birthPlace:
       birthPlaceName && birthPlaceCode
@@ -124,12 +130,26 @@ function mapPrincipalRow(row: RowReader): FranceTravailPrincipalRecord {
   };
 }
 
-function splitFirstNames(value: string | null): string[] {
+/**
+ * `prenom` may list several first names separated by commas: split first, then each one kept as text when it starts
+ * like a formula (`LEA,=CMD()` would otherwise store a first name starting with `=`).
+ */
+function splitFirstNames(row: RowReader): string[] {
+  const value = row.raw('prenom');
   if (value === null) return [];
-  return value
+  let neutralisedAny = false;
+  const names = value
     .split(',')
-    .map((name) => name.trim())
-    .filter((name) => name !== '');
+    .map((name) => name.trim().replace(/\s+/g, ' '))
+    .filter((name) => name !== '')
+    .map((name) => {
+      const { value: safe, neutralised } = neutraliseFormula(name);
+      neutralisedAny ||= neutralised;
+      return safe;
+    });
+  if (neutralisedAny)
+    row.warn('FORMULA_NEUTRALISED', 'prenom', 'prenom starts like a spreadsheet formula; kept as text');
+  return names;
 }
 
 function sexOf(row: RowReader): 'F' | 'M' | null | undefined {

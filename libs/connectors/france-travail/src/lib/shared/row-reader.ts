@@ -22,14 +22,24 @@ export class RowReader {
     return this.issues.some((issue) => issue.severity === 'error');
   }
 
-  private raw(column: string): string | undefined {
+  private cell(column: string): string | undefined {
     const at = this.row.index.get(column);
     return at === undefined ? undefined : this.row.cells[at];
   }
 
+  /** Trimmed text with inner whitespace collapsed, as written (no formula check): for values split further. */
+  raw(column: string): string | null {
+    const value = cleanText(this.cell(column));
+    if (value === undefined) return null;
+    if (value.includes('\uFFFD')) {
+      this.warn('ENCODING_INVALID', column, `${column} holds bytes that are not valid UTF-8 (shown as �)`);
+    }
+    return value;
+  }
+
   /** Trimmed text with inner whitespace collapsed; formulas neutralised (warning); U+FFFD flagged (warning). */
   text(column: string): string | null {
-    const value = cleanText(this.raw(column));
+    const value = cleanText(this.cell(column));
     if (value === undefined) return null;
     if (value.includes('\uFFFD')) {
       this.warn('ENCODING_INVALID', column, `${column} holds bytes that are not valid UTF-8 (shown as �)`);
@@ -50,7 +60,7 @@ export class RowReader {
 
   /** YYYY-MM-DD; an unreadable date rejects the record (INVALID_DATE naming the column). */
   date(column: string): string | null {
-    const parsed = parseDate(this.raw(column));
+    const parsed = parseDate(this.cell(column));
     if (parsed === undefined) return null;
     if (isInvalid(parsed)) {
       this.error('INVALID_DATE', column, `${column} is not a date: "${truncate(parsed.invalid)}"`);
@@ -61,7 +71,7 @@ export class RowReader {
 
   /** `O`/`OUI`/`N`/`NON`…; an unreadable flag is a warning and reads as `null`. */
   flag(column: string): boolean | null {
-    const parsed = parseBoolean(this.raw(column));
+    const parsed = parseBoolean(this.cell(column));
     if (parsed === undefined) return null;
     if (isInvalid(parsed)) {
       this.warn('INVALID_VALUE', column, `${column} is not a yes/no flag: "${truncate(parsed.invalid)}"`);

@@ -6,10 +6,12 @@ import {
   assertCodesFitThemes,
   assertValidDiagnosticInput,
   buildNextDiagnosticSnapshot,
+  buildNextSourceSnapshot,
   DiagnosticException,
   DiagnosticExceptionCode,
   diagnosticCodeReferences,
   referentielEntryKey,
+  sameDiagnosticContent,
   type DiagnosticCodeReference,
   type DiagnosticInput,
   type DiagnosticSnapshot,
@@ -61,53 +63,117 @@ export class DiagnosticService {
   ): Promise<DiagnosticWithContent> {
     assertValidDiagnosticInput(input);
     const saved = await this.dataSource.transaction(async (em) => {
-      if (!isUuid(personId) || !(await em.getRepository(PersonEntity).exists({ where: { id: personId } }))) {
-        throw new DiagnosticException(DiagnosticExceptionCode.PersonNotFound, 'Person not found');
-      }
-      // One writer per person at a time: two concurrent records get versions n+1 and n+2, never n+1 twice.
-      await em.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`diagnostic:${personId}`]);
-      await this.assertCodes(input, em);
-      const referentielVersion = await this.referentiel.currentVersion();
-      if (!referentielVersion) {
-        throw new DiagnosticException(
-          DiagnosticExceptionCode.ReferentielNotLoaded,
-          'No référentiel version is loaded',
-        );
-      }
-      const previous = (await this.latestOf([personId], em)).get(personId) ?? null;
+      const previous = await this.prepare(personId, input, em);
       const next = buildNextDiagnosticSnapshot<Provenance>(
         previous ? toSnapshot(previous) : null,
         input,
         provenance,
       );
-      const repository = em.getRepository(DiagnosticEntity);
-      const diagnostic = repository.create({
-        personId,
-        version: (previous?.version ?? 0) + 1,
-        referentielVersion,
-        educationLevel: next.educationLevel,
-        workSituation: next.workSituation,
-        workSituationSince: next.workSituationSince,
-        rqth: next.rqth,
-        authorAgentId: author.agentId,
-        authorOrganisationId: author.organisationId,
-        provenance: provenanceOf(provenance),
-        items: next.items.map((item) =>
-          em
-            .getRepository(DiagnosticItemEntity)
-            .create({ ...item, provenance: provenanceOf(item.provenance) }),
-        ),
-        projects: next.projects.map((project) =>
-          em
-            .getRepository(DiagnosticProjectEntity)
-            .create({ ...project, provenance: provenanceOf(project.provenance) }),
-        ),
-      });
-      return repository.save(diagnostic);
+      return this.insertVersion(personId, previous, next, provenance, author, em);
     });
     const reloaded = (await this.byIds([saved.id])).get(saved.id);
     if (!reloaded) throw new Error(`diagnostic ${saved.id} vanished after commit`);
     return reloaded;
+  }
+
+  /**
+   * Records what one source (a partner's diagnostic, e.g. France Travail's) now states of the person, inside the
+   * caller's transaction (an import chunk): the items and projects that source stated before are replaced by the input,
+   * what other sources stated stays (`buildNextSourceSnapshot`). Nothing is written when the result says nothing new
+   * (`unchanged`: re-sending the same answer is a no-op), nor when the source already stated something observed later
+   * than this (`stale`: an older answer arriving late). Codes are checked as in `record`; a refusal throws a
+   * `DiagnosticException` and writes nothing.
+   */
+  async recordSourceStatement(
+    manager: EntityManager,
+    personId: string,
+    input: DiagnosticInput,
+    provenance: Provenance,
+    author: DiagnosticAuthor,
+  ): Promise<
+    | { outcome: 'recorded'; diagnosticId: string; version: number }
+    | { outcome: 'unchanged' | 'stale'; diagnosticId: string | null; version: number | null }
+  > {
+    assertValidDiagnosticInput(input);
+    const previous = await this.prepare(personId, input, manager);
+    if (provenance.observedAt) {
+      const [latest] = (await manager.query(
+        `SELECT max(observed_at) AS observed_at FROM diagnostic WHERE person_id = $1 AND source = $2`,
+        [personId, provenance.source],
+      )) as Array<{ observed_at: Date | null }>;
+      if (latest?.observed_at && latest.observed_at.getTime() > provenance.observedAt.getTime()) {
+        return { outcome: 'stale', diagnosticId: previous?.id ?? null, version: previous?.version ?? null };
+      }
+    }
+    const before = previous ? toSnapshot(previous) : null;
+    const next = buildNextSourceSnapshot<Provenance>(
+      before,
+      input,
+      provenance,
+      (stated) => stated.source === provenance.source,
+    );
+    if (before ? sameDiagnosticContent(before, next) : next.items.length + next.projects.length === 0) {
+      return { outcome: 'unchanged', diagnosticId: previous?.id ?? null, version: previous?.version ?? null };
+    }
+    const saved = await this.insertVersion(personId, previous, next, provenance, author, manager);
+    return { outcome: 'recorded', diagnosticId: saved.id, version: saved.version };
+  }
+
+  /**
+   * Checks the person and the input's codes under the per-person lock, and returns the latest version (null for a
+   * first diagnostic).
+   */
+  private async prepare(
+    personId: string,
+    input: DiagnosticInput,
+    em: EntityManager,
+  ): Promise<DiagnosticWithContent | null> {
+    if (!isUuid(personId) || !(await em.getRepository(PersonEntity).exists({ where: { id: personId } }))) {
+      throw new DiagnosticException(DiagnosticExceptionCode.PersonNotFound, 'Person not found');
+    }
+    // One writer per person at a time: two concurrent records get versions n+1 and n+2, never n+1 twice.
+    await em.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`diagnostic:${personId}`]);
+    await this.assertCodes(input, em);
+    return (await this.latestOf([personId], em)).get(personId) ?? null;
+  }
+
+  private async insertVersion(
+    personId: string,
+    previous: DiagnosticWithContent | null,
+    next: DiagnosticSnapshot<Provenance>,
+    provenance: Provenance,
+    author: DiagnosticAuthor,
+    em: EntityManager,
+  ): Promise<DiagnosticEntity> {
+    const referentielVersion = await this.referentiel.currentVersion();
+    if (!referentielVersion) {
+      throw new DiagnosticException(
+        DiagnosticExceptionCode.ReferentielNotLoaded,
+        'No référentiel version is loaded',
+      );
+    }
+    const repository = em.getRepository(DiagnosticEntity);
+    const diagnostic = repository.create({
+      personId,
+      version: (previous?.version ?? 0) + 1,
+      referentielVersion,
+      educationLevel: next.educationLevel,
+      workSituation: next.workSituation,
+      workSituationSince: next.workSituationSince,
+      rqth: next.rqth,
+      authorAgentId: author.agentId,
+      authorOrganisationId: author.organisationId,
+      provenance: provenanceOf(provenance),
+      items: next.items.map((item) =>
+        em.getRepository(DiagnosticItemEntity).create({ ...item, provenance: provenanceOf(item.provenance) }),
+      ),
+      projects: next.projects.map((project) =>
+        em
+          .getRepository(DiagnosticProjectEntity)
+          .create({ ...project, provenance: provenanceOf(project.provenance) }),
+      ),
+    });
+    return repository.save(diagnostic);
   }
 
   /** The latest version of each person's diagnostic (people without one are absent from the map). */

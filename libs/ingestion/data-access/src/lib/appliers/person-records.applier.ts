@@ -1,4 +1,4 @@
-import type { PersonObservation } from '@spie/ingestion/domain';
+import type { ObservedAddress, PersonObservation } from '@spie/ingestion/domain';
 import type { NirCipherService } from '@spie/person/data-access';
 import type { SourceSystem } from '@spie/shared/kernel';
 
@@ -26,11 +26,17 @@ export async function applyPersonRecords(
 ): Promise<ApplyResult & { personIdByKey: Map<string, string> }> {
   const result = { ...emptyResult(), personIdByKey: new Map<string, string>() };
   const store = new PersonBulkStore(context.manager, cipher, source);
-  const prepared = records.map((r) => store.prepare(r.person));
+  const prepared = records.map((r) =>
+    store.prepare(
+      r.person.address
+        ? { ...r.person, address: inJsonbKeyOrder(r.person.address) as ObservedAddress }
+        : r.person,
+    ),
+  );
   await store.load(prepared);
   for (const [index, record] of records.entries()) {
     if (prepared[index].observation.nir && !prepared[index].nir) {
-      add(result.counts, 'rejected');
+      add(result.counts, 'rejectedOnApply');
       result.issues.push({
         position: record.position,
         recordKey: record.key,
@@ -99,4 +105,20 @@ export async function applyPersonRecords(
     recordedBy: context.recordedBy,
   });
   return result;
+}
+
+/**
+ * A JSON value with its object keys in the order PostgreSQL prints jsonb (shorter keys first, then bytewise), and
+ * undefined members dropped. The store compares an observed address with the stored one by their JSON text: without
+ * this, the same address read back from jsonb looked changed, and every re-sent file wrote an "address" history row
+ * whose old and new values were equal.
+ */
+export function inJsonbKeyOrder(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(inJsonbKeyOrder);
+  if (value === null || typeof value !== 'object') return value;
+  const entries = Object.entries(value as Record<string, unknown>).filter(
+    ([, member]) => member !== undefined,
+  );
+  entries.sort(([a], [b]) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0));
+  return Object.fromEntries(entries.map(([key, member]) => [key, inJsonbKeyOrder(member)]));
 }

@@ -10,6 +10,10 @@ export const DOMAIN_EVENT_TYPES = [
   'person.entered_rights_and_duties',
   'person.needs_orientation',
   'household.absent_from_stock',
+  /** A partner's follow-up (France Travail PPAE, CEJ) was stated for the first time or changed. */
+  'partner.follow_up_changed',
+  /** A partner's diagnostic statement made a new diagnostic version. */
+  'diagnostic.recorded',
 ] as const;
 export type DomainEventType = (typeof DOMAIN_EVENT_TYPES)[number];
 

@@ -22,12 +22,24 @@ export interface ImportCounts {
   householdsUnchanged: number;
   /** Records older than the state already applied (an older flux arriving late). */
   stale: number;
+  /** Records the parser refused (the parse sets it). */
   rejected: number;
-  /** Of `rejected`, the records refused when applied (the others were refused by the parser). */
+  /** Of `rejected`, the records refused while applying (a NIR found invalid, codes the référentiel refuses). */
   rejectedOnApply: number;
   conflicts: number;
   /** Records applied without a person or household (e.g. an action of an unknown France Travail id). */
   skipped: number;
+  /** Partners' follow-ups (France Travail PPAE, CEJ): a first state, a changed state, the same state again. */
+  followUpsCreated: number;
+  followUpsUpdated: number;
+  followUpsUnchanged: number;
+  /** Partners' actions and prestations. */
+  actionsCreated: number;
+  actionsUpdated: number;
+  actionsUnchanged: number;
+  /** Partners' diagnostics: a new version recorded, or nothing new to record. */
+  diagnosticsRecorded: number;
+  diagnosticsUnchanged: number;
 }
 
 export const EMPTY_COUNTS: ImportCounts = {
@@ -42,6 +54,14 @@ export const EMPTY_COUNTS: ImportCounts = {
   rejectedOnApply: 0,
   conflicts: 0,
   skipped: 0,
+  followUpsCreated: 0,
+  followUpsUpdated: 0,
+  followUpsUnchanged: 0,
+  actionsCreated: 0,
+  actionsUpdated: 0,
+  actionsUnchanged: 0,
+  diagnosticsRecorded: 0,
+  diagnosticsUnchanged: 0,
 };
 
 /** A flat object of numbers as PostgreSQL prints a jsonb value. */

@@ -370,8 +370,9 @@ export class ImportBatchService {
       if (after) await after(result, em);
       await em.update(ImportChunkEntity, { batchId, seq }, { appliedAt: new Date() });
       // Records refused here add to the parser's rejections (which `markParsed` sets whole, before or after).
-      const rejected = result.counts.rejected ?? 0;
-      const counts = { ...result.counts, ...(rejected > 0 ? { rejectedOnApply: rejected } : {}) };
+      // Appliers may count them as `rejected` or `rejectedOnApply`: both mean refused while applying.
+      const refused = (result.counts.rejected ?? 0) + (result.counts.rejectedOnApply ?? 0);
+      const counts = { ...result.counts, rejected: refused, rejectedOnApply: refused };
       await em.query(
         `UPDATE import_batch b SET chunks_applied = chunks_applied + 1, records_processed = records_processed + $2,
                 counts = ${mergeCounts('b.counts', '$3::jsonb')}, updated_at = now()

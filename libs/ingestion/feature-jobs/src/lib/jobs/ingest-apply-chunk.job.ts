@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 
+import { DiagnosticService } from '@spie/diagnostic/data-access';
 import { ImportBatchService, type StagedRecord } from '@spie/ingestion/data-access';
 import { ParcoursStatusService } from '@spie/parcours/feature-jobs';
 import { NirCipherService } from '@spie/person/data-access';
@@ -25,13 +26,14 @@ export class IngestApplyChunkJob implements HandlesJob<JobName.IngestApplyChunk>
     private readonly parcours: ParcoursStatusService,
     private readonly imilo: ImiloClientProvider,
     private readonly queue: JobQueueService,
+    private readonly diagnostics: DiagnosticService,
   ) {}
 
   async handle(payload: JobPayload<JobName.IngestApplyChunk>): Promise<unknown> {
     const batch = await this.batches.get(payload.batchId);
     if (!batch) return { skipped: 'unknown batch' };
     const definition = sourceDefinition(batch.source);
-    const deps = { cipher: this.cipher, imilo: this.imilo.client };
+    const deps = { cipher: this.cipher, imilo: this.imilo.client, diagnostics: this.diagnostics };
     let records: StagedRecord[] = [];
     const { applied, result } = await this.batches.applyChunk(
       payload.batchId,

@@ -1,8 +1,21 @@
 import { Readable } from 'node:stream';
 
-import { mapDossier, type ImiloEvent } from '@spie/connectors/mission-locale';
-import { applyPersonRecords, emptyResult, add, type StagedRecord } from '@spie/ingestion/data-access';
+import {
+  mapDossier,
+  type ImiloEvent,
+  type MissionLocaleDossierRecord,
+} from '@spie/connectors/mission-locale';
+import {
+  applyPersonRecords,
+  emptyResult,
+  add,
+  type ApplyResult,
+  type StagedRecord,
+} from '@spie/ingestion/data-access';
 import { IngestFileError, type ParsedItem } from '@spie/ingestion/domain';
+import { recordPartnerFollowUps, type FollowUpToRecord } from '@spie/orientation/data-access';
+import { emptyFollowUpFacts } from '@spie/orientation/domain';
+import type { EntityManager } from 'typeorm';
 
 import { applyContextOf, registerSource, type SourceDefinition } from '../source-registry';
 
@@ -28,8 +41,9 @@ async function* parseEvents(input: Readable): AsyncGenerator<ParsedItem<ImiloEve
 
 /**
  * i-Milo events: one chunk (one job) per event. A dossier event fetches the dossier and applies the young person
- * (identity, contact, i-Milo and France Travail identifiers); the event is acknowledged only after the transaction
- * that applied it committed. Deletions and archives never remove a person: they are reported.
+ * (identity, contact, i-Milo and France Travail identifiers) and the CEJ the mission locale states (a `cej` partner
+ * follow-up: structure, start, planned and actual end); the event is acknowledged only after the transaction that
+ * applied it committed. Deletions and archives never remove a person: they are reported.
  */
 export const missionLocaleSource: SourceDefinition = {
   chunkSize: 1,
@@ -40,7 +54,8 @@ export const missionLocaleSource: SourceDefinition = {
     const people: Array<{
       position: number;
       key: string;
-      person: ReturnType<typeof mapDossier>['record']['person'];
+      person: MissionLocaleDossierRecord['person'];
+      dossier: MissionLocaleDossierRecord;
     }> = [];
     for (const staged of records) {
       const event = staged.data as ImiloEvent;
@@ -86,10 +101,15 @@ export const missionLocaleSource: SourceDefinition = {
         });
       }
       if (errors.length > 0) {
-        add(result.counts, 'rejected');
+        add(result.counts, 'rejectedOnApply');
         continue;
       }
-      people.push({ position: staged.position, key: staged.key, person: mapped.record.person });
+      people.push({
+        position: staged.position,
+        key: staged.key,
+        person: mapped.record.person,
+        dossier: mapped.record,
+      });
     }
     if (people.length === 0) return result;
     const applied = await applyPersonRecords(
@@ -101,12 +121,66 @@ export const missionLocaleSource: SourceDefinition = {
     for (const [key, value] of Object.entries(result.counts))
       add(applied.counts, key as keyof typeof applied.counts, value);
     applied.issues.push(...result.issues);
+    await recordCej(applied, people, manager, batch.id);
     return applied;
   },
   afterCommit: async (records: StagedRecord[], deps) => {
     for (const staged of records) await deps.imilo?.ack((staged.data as ImiloEvent).id);
   },
 };
+
+/** The CEJ of each applied dossier, as a `cej` follow-up of the mission locale (a new state only when it changed). */
+async function recordCej(
+  result: ApplyResult & { personIdByKey: Map<string, string> },
+  people: ReadonlyArray<{ key: string; dossier: MissionLocaleDossierRecord }>,
+  manager: EntityManager,
+  batchId: string,
+): Promise<void> {
+  const followUps: FollowUpToRecord[] = [];
+  for (const { key, dossier } of people) {
+    const personId = result.personIdByKey.get(key);
+    if (!personId || !dossier.cej) continue;
+    followUps.push({
+      personId,
+      partner: 'mission_locale',
+      kind: 'cej',
+      facts: {
+        ...emptyFollowUpFacts(),
+        structureCode: dossier.structure?.code ?? null,
+        structureName: dossier.structure?.name ?? null,
+        followUpStructure: dossier.structure?.usualName ?? null,
+        startOn: dossier.cej.startOn,
+        plannedEndOn: dossier.cej.plannedEndOn,
+        endOn: dossier.cej.actualEndOn,
+      },
+    });
+  }
+  const now = new Date();
+  const outcomes = await recordPartnerFollowUps(manager, followUps, {
+    source: 'mission_locale',
+    sourceRef: batchId,
+    // The dossier was read from i-Milo just now: that is when the mission locale said it.
+    observedAt: now,
+    recordedAt: now,
+    recordedBy: 'connector:mission-locale',
+  });
+  outcomes.forEach((outcome, index) => {
+    if (outcome === 'created') add(result.counts, 'followUpsCreated');
+    else if (outcome === 'updated') add(result.counts, 'followUpsUpdated');
+    else if (outcome === 'unchanged') add(result.counts, 'followUpsUnchanged');
+    else add(result.counts, outcome === 'stale' ? 'stale' : 'skipped');
+    if (outcome === 'created' || outcome === 'updated') {
+      result.events.push({
+        type: 'partner.follow_up_changed',
+        personId: followUps[index].personId,
+        householdId: null,
+        effectiveOn: now.toISOString().slice(0, 10),
+        payload: { partner: 'mission_locale', kind: 'cej', change: outcome },
+        source: 'mission_locale',
+      });
+    }
+  });
+}
 
 registerSource('mission-locale', missionLocaleSource);
 

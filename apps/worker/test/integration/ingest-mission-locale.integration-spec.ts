@@ -1,0 +1,228 @@
+import { Readable } from 'node:stream';
+
+import {
+  ImiloClient,
+  imiloDossierFixture,
+  startImiloSimulator,
+  type ImiloSimulator,
+} from '@spie/connectors/mission-locale';
+import { JobName, JobQueueService } from '@spie/platform/queue';
+import { buildOrganisation } from '@spie/shared/testing';
+
+import { randomLetters, startIngestHarness, TEST_ENVELOPE, type IngestHarness } from './ingest-harness';
+
+const API_KEY = 'test-imilo-key';
+
+/**
+ * The i-Milo event feed of the local simulator through the real poll job, queues and worker: dossier events create or
+ * update the young person and the CEJ the mission locale states; every event is acknowledged only once the
+ * transaction that applied it committed, so an event whose dossier cannot be read stays in i-Milo's queue.
+ */
+describe('worker: i-Milo events from the simulator', () => {
+  let simulator: ImiloSimulator;
+  let harness: IngestHarness;
+  const run = randomLetters(6);
+  const structureCode = `ML${run}`;
+  const digits = () => String(Math.floor(Math.random() * 1e6)).padStart(6, '0');
+  const dossierA = imiloDossierFixture({
+    idDossier: Number(`9${digits()}`),
+    numeroDE: `${run.slice(0, 3)}${digits()}`,
+    nomNaissance: `MARTIN${run}`,
+    nomUsage: `MARTIN${run}`,
+    prenom: 'Léa',
+    structureRattachement: {
+      nomUsuel: 'Antenne de Langres',
+      nomOfficiel: 'Mission locale Sud',
+      codeStructure: structureCode,
+    },
+  });
+  const dossierB = imiloDossierFixture({
+    idDossier: Number(`8${digits()}`),
+    numeroDE: `${run.slice(3, 6)}${digits()}`,
+    nomNaissance: `BERGER${run}`,
+    nomUsage: `BERGER${run}`,
+    prenom: 'Noah',
+    dateNaissance: '2006-01-20',
+    accompagnementCEJ: {
+      accompagnementCEJ: false,
+      dateDebut: null,
+      dateFinPrevue: null,
+      dateFinReelle: null,
+      premierAccompagnement: null,
+    },
+  });
+  let missionLocaleId = '';
+
+  beforeAll(async () => {
+    simulator = await startImiloSimulator({ apiKey: API_KEY });
+    harness = await startIngestHarness({
+      redisDb: 7,
+      env: { IMILO_URL: simulator.url, IMILO_API_KEY: API_KEY },
+    });
+    missionLocaleId = (
+      await buildOrganisation(harness.dataSource, {
+        type: 'mission_locale',
+        name: `Mission locale ${run}`,
+        structureCode,
+      })
+    ).id;
+  });
+
+  afterAll(async () => {
+    await harness?.close();
+    await simulator?.close();
+  });
+
+  async function personOf(idDossier: number | string): Promise<string | undefined> {
+    const [row] = (await harness.dataSource.query(
+      `SELECT person_id FROM person_identifier WHERE system = 'mission_locale_imilo' AND value = $1`,
+      [String(idDossier)],
+    )) as Array<{ person_id: string }>;
+    return row?.person_id;
+  }
+
+  async function cejOf(personId: string): Promise<Array<Record<string, unknown>>> {
+    return (await harness.dataSource.query(
+      `SELECT partner, organisation_id, structure_code, structure_name, follow_up_structure, start_on::text,
+              planned_end_on::text, end_on::text, superseded_at IS NULL AS current
+         FROM partner_follow_up WHERE person_id = $1 AND kind = 'cej' ORDER BY recorded_at`,
+      [personId],
+    )) as Array<Record<string, unknown>>;
+  }
+
+  async function missionLocaleBatchAfter(since: Date): Promise<string> {
+    for (let i = 0; i < 200; i += 1) {
+      const [row] = (await harness.dataSource.query(
+        `SELECT id FROM import_batch WHERE source = 'mission-locale' AND received_at >= $1 ORDER BY received_at DESC LIMIT 1`,
+        [since],
+      )) as Array<{ id: string }>;
+      if (row) return row.id;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    throw new Error('the poll made no batch');
+  }
+
+  it('applies dossier events through the poll job and acknowledges every event once applied', async () => {
+    simulator.upsertDossier(dossierA);
+    simulator.upsertDossier(dossierB);
+    const created = simulator.pushEvent({ idDossier: dossierA.idDossier, type: 'DOSSIER', action: 'CREATE' });
+    const updated = simulator.pushEvent({ idDossier: dossierB.idDossier, type: 'DOSSIER', action: 'UPDATE' });
+    const rdv = simulator.pushEvent({
+      idDossier: dossierA.idDossier,
+      type: 'RDV',
+      action: 'CREATE',
+      idType: 77,
+    });
+    const gone = simulator.pushEvent({ idDossier: 1, type: 'DOSSIER', action: 'CREATE' });
+
+    const since = new Date(Date.now() - 1000);
+    await harness.worker
+      .get(JobQueueService, { strict: false })
+      .enqueue(JobName.MissionLocalePoll, TEST_ENVELOPE);
+    const batch = await harness.finished(await missionLocaleBatchAfter(since));
+
+    expect(batch.status).toBe('completed');
+    expect(batch.recordsRead).toBe(4);
+    expect(batch.counts).toMatchObject({ personsCreated: 2, followUpsCreated: 1, skipped: 2 });
+    const issues = (await harness.issues(batch.id)).map((i) => [i.recordKey, i.severity, i.code]);
+    expect(issues).toEqual(
+      expect.arrayContaining([
+        [rdv, 'warning', 'INVALID_VALUE'],
+        [gone, 'warning', 'UNKNOWN_PERSON'],
+      ]),
+    );
+    expect(simulator.pending()).toEqual([]);
+    expect(
+      simulator
+        .acked()
+        .map((event) => event.identifiant)
+        .sort(),
+    ).toEqual([created, updated, rdv, gone].sort());
+
+    // Each dossier event was acknowledged after its dossier was read (and applied in the transaction between).
+    const requests = simulator.requests.map(
+      (request) => `${request.method} ${request.path} ${request.status}`,
+    );
+    for (const [event, idDossier] of [
+      [created, dossierA.idDossier],
+      [updated, dossierB.idDossier],
+    ] as const) {
+      const read = requests.indexOf(`GET /sue/dossiers/${idDossier} 200`);
+      const ack = requests.findIndex((line) => line.startsWith(`POST /operateurs/events/${event}/ack`));
+      expect(read).toBeGreaterThan(-1);
+      expect(ack).toBeGreaterThan(read);
+    }
+
+    const a = await personOf(dossierA.idDossier);
+    expect(a).toBeDefined();
+    expect(await personOf(dossierB.idDossier)).toBeDefined();
+    expect(await cejOf(a as string)).toEqual([
+      {
+        partner: 'mission_locale',
+        organisation_id: missionLocaleId,
+        structure_code: structureCode,
+        structure_name: 'Mission locale Sud',
+        follow_up_structure: 'Antenne de Langres',
+        start_on: '2026-01-05',
+        planned_end_on: '2027-01-04',
+        end_on: null,
+        current: true,
+      },
+    ]);
+  });
+
+  it('leaves an event in the queue while its dossier cannot be read, and acknowledges it once applied', async () => {
+    simulator.upsertDossier({
+      ...dossierA,
+      accompagnementCEJ: { ...dossierA.accompagnementCEJ!, dateFinReelle: '2026-06-30' },
+    });
+    const event = simulator.pushEvent({ idDossier: dossierA.idDossier, type: 'DOSSIER', action: 'UPDATE' });
+    const events = await new ImiloClient({ baseUrl: simulator.url, apiKey: API_KEY }).listEvents();
+    expect(events.map((e) => e.id)).toEqual([event]);
+    // The next 8 requests fail: the first two attempts of the apply job (the client retries each call 3 times).
+    simulator.failNext(8, 503);
+    const { batch } = await harness.submission.submit({
+      source: 'mission-locale',
+      fileName: `imilo-events-${run}.json`,
+      input: Readable.from([Buffer.from(JSON.stringify({ polledAt: new Date().toISOString(), events }))]),
+      envelope: TEST_ENVELOPE,
+    });
+
+    const failures = () => simulator.requests.filter((request) => request.status === 503).length;
+    for (let i = 0; i < 200 && failures() < 4; i += 1)
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(failures()).toBeGreaterThanOrEqual(4);
+    // The first attempt failed: its transaction rolled back and the event was not acknowledged.
+    expect(simulator.acked().map((e) => e.identifiant)).not.toContain(event);
+    expect(simulator.pending().map((e) => e.identifiant)).toContain(event);
+
+    const done = await harness.finished(batch.id);
+    expect(done.status).toBe('completed');
+    expect(done.counts).toMatchObject({ personsUnchanged: 1, followUpsUpdated: 1 });
+    expect(simulator.pending()).toEqual([]);
+    expect(simulator.acked().map((e) => e.identifiant)).toContain(event);
+    const requests = simulator.requests.map(
+      (request) => `${request.method} ${request.path} ${request.status}`,
+    );
+    expect(requests.filter((line) => line.endsWith(' 503'))).toEqual(
+      Array.from({ length: 8 }, () => `GET /sue/dossiers/${dossierA.idDossier} 503`),
+    );
+    const lastRead = requests.lastIndexOf(`GET /sue/dossiers/${dossierA.idDossier} 200`);
+    const ack = requests.findIndex((line) => line.startsWith(`POST /operateurs/events/${event}/ack`));
+    expect(ack).toBeGreaterThan(lastRead);
+    expect(lastRead).toBeGreaterThan(requests.lastIndexOf(`GET /sue/dossiers/${dossierA.idDossier} 503`));
+
+    // The same identity and address read again is no change (no history row whose old and new values are equal).
+    const personHistory = (await harness.dataSource.query(
+      `SELECT field FROM person_history WHERE person_id = $1 ORDER BY recorded_at`,
+      [await personOf(dossierA.idDossier)],
+    )) as Array<{ field: string }>;
+    expect(personHistory.map((row) => row.field)).toEqual(['created']);
+
+    const history = await cejOf((await personOf(dossierA.idDossier)) as string);
+    expect(history.map((row) => [row['end_on'], row['current']])).toEqual([
+      [null, false],
+      ['2026-06-30', true],
+    ]);
+  });
+});

@@ -1,0 +1,44 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, In, IsNull } from 'typeorm';
+
+import { isUuid } from '@spie/shared/kernel';
+
+import { PartnerActionEntity } from '../entities/partner-action.entity';
+import { PartnerFollowUpEntity } from '../entities/partner-follow-up.entity';
+
+/** Reads of what partners say of their follow-up of people (written by the ingestion connectors). */
+@Injectable()
+export class PartnerFollowUpService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Each person's current follow-ups (one per partner and kind), by partner then kind. */
+  async current(personIds: readonly string[]): Promise<Map<string, PartnerFollowUpEntity[]>> {
+    const wanted = [...new Set(personIds.filter(isUuid))];
+    const result = new Map<string, PartnerFollowUpEntity[]>();
+    if (wanted.length === 0) return result;
+    const rows = await this.dataSource.getRepository(PartnerFollowUpEntity).find({
+      where: { personId: In(wanted), supersededAt: IsNull() },
+      order: { partner: 'ASC', kind: 'ASC' },
+    });
+    for (const row of rows) result.set(row.personId, [...(result.get(row.personId) ?? []), row]);
+    return result;
+  }
+
+  /** Each person's actions from partners, the latest prescribed first. */
+  async actions(personIds: readonly string[]): Promise<Map<string, PartnerActionEntity[]>> {
+    const wanted = [...new Set(personIds.filter(isUuid))];
+    const result = new Map<string, PartnerActionEntity[]>();
+    if (wanted.length === 0) return result;
+    const rows = await this.dataSource
+      .getRepository(PartnerActionEntity)
+      .createQueryBuilder('a')
+      .where('a.person_id IN (:...wanted)', { wanted })
+      .orderBy('a.prescribed_on', 'DESC', 'NULLS LAST')
+      .addOrderBy('a.code', 'ASC')
+      .addOrderBy('a.label', 'ASC')
+      .getMany();
+    for (const row of rows) result.set(row.personId, [...(result.get(row.personId) ?? []), row]);
+    return result;
+  }
+}
