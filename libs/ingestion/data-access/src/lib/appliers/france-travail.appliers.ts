@@ -26,8 +26,8 @@ import type { StagedRecord } from '../entities/import-chunk.entity';
 import { add, emptyResult, type ApplyContext, type ApplyResult } from './apply-context';
 import { applyPersonRecords } from './person-records.applier';
 
-/** The provenance of the facts a chunk records: the source, the batch, the file's reference date. */
-export function factProvenance(context: ApplyContext, observedAt?: Date) {
+/** The provenance of the France Travail facts a chunk records: the batch, the file's reference date (or `observedAt`). */
+export function franceTravailProvenance(context: ApplyContext, observedAt?: Date) {
   return {
     source: 'france_travail' as const,
     sourceRef: context.batchId,
@@ -142,7 +142,7 @@ export async function applyFranceTravailPrincipal(
     });
     at.push(line);
   }
-  const outcomes = await recordPartnerFollowUps(context.manager, followUps, factProvenance(context));
+  const outcomes = await recordPartnerFollowUps(context.manager, followUps, franceTravailProvenance(context));
   countFacts(result, outcomes, at, 'followUps');
   followUpEvents(result, followUps, outcomes, context);
   return result;
@@ -230,7 +230,7 @@ export async function applyFranceTravailActions(
         cej.set(personId, { line, facts });
     }
   }
-  const provenance = factProvenance(context);
+  const provenance = franceTravailProvenance(context);
   countFacts(result, await recordPartnerActions(context.manager, actions, provenance), actionAt, 'actions');
 
   if (cej.size > 0) {
@@ -333,7 +333,7 @@ export async function applyFranceTravailDiagnostics(
         context.manager,
         personId,
         diagnosticInputOf(line.data),
-        factProvenance(context, observedAt),
+        franceTravailProvenance(context, observedAt),
         { agentId: null, organisationId: null },
       );
       await context.manager.query('RELEASE SAVEPOINT france_travail_diagnostic');
