@@ -6,6 +6,7 @@ import {
   startImiloSimulator,
   type ImiloSimulator,
 } from '@spie/connectors/mission-locale';
+import { IMILO_POLL_SCHEDULER, MissionLocalePollScheduler } from '@spie/ingestion/feature-jobs';
 import { JobName, JobQueueService } from '@spie/platform/queue';
 import { buildOrganisation } from '@spie/shared/testing';
 
@@ -224,5 +225,16 @@ describe('worker: i-Milo events from the simulator', () => {
       [null, false],
       ['2026-06-30', true],
     ]);
+  });
+
+  it('should schedule the i-Milo poll, once for the hub, every IMILO_POLL_INTERVAL_MS (first run after one interval)', async () => {
+    const queue = harness.worker.get(JobQueueService, { strict: false }).queue(JobName.MissionLocalePoll);
+    const schedulers = await queue.getJobSchedulers();
+    expect(schedulers.filter((s) => s.key === IMILO_POLL_SCHEDULER)).toEqual([
+      expect.objectContaining({ key: IMILO_POLL_SCHEDULER, name: JobName.MissionLocalePoll, every: 900_000 }),
+    ]);
+    // A second boot (another worker) upserts the same schedule rather than adding one.
+    await harness.worker.get(MissionLocalePollScheduler, { strict: false }).onApplicationBootstrap();
+    expect((await queue.getJobSchedulers()).filter((s) => s.key === IMILO_POLL_SCHEDULER)).toHaveLength(1);
   });
 });

@@ -1,3 +1,4 @@
 export * from './lib/ingestion-jobs.module';
 export * from './lib/source-registry';
 export * from './lib/jobs/ingest-payloads';
+export * from './lib/jobs/mission-locale-poll.scheduler';

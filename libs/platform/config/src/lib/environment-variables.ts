@@ -104,7 +104,7 @@ export class EnvironmentVariables {
   @Min(1)
   IMPORT_MAX_FILE_MB = 4096;
 
-  /** i-Milo API of the missions locales (the local simulator in the embedded default); unset: no polling. */
+  /** i-Milo API of the missions locales; unset: no polling. */
   @IsOptional()
   @IsString()
   IMILO_URL?: string;
@@ -112,6 +112,12 @@ export class EnvironmentVariables {
   @IsOptional()
   @IsString()
   IMILO_API_KEY?: string;
+
+  /** How often the workers poll the i-Milo event feed, in milliseconds (15 minutes, as pass-emploi does). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1000)
+  IMILO_POLL_INTERVAL_MS = 900_000;
 }
 
 export const SENSITIVE_VARIABLES: ReadonlyArray<keyof EnvironmentVariables> = [
