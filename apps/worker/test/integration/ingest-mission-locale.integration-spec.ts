@@ -54,6 +54,8 @@ describe('worker: i-Milo events from the simulator', () => {
   });
   let missionLocaleId = '';
 
+  const bootedAt = Date.now();
+
   beforeAll(async () => {
     simulator = await startImiloSimulator({ apiKey: API_KEY });
     harness = await startIngestHarness({
@@ -233,6 +235,9 @@ describe('worker: i-Milo events from the simulator', () => {
     expect(schedulers.filter((s) => s.key === IMILO_POLL_SCHEDULER)).toEqual([
       expect.objectContaining({ key: IMILO_POLL_SCHEDULER, name: JobName.MissionLocalePoll, every: 900_000 }),
     ]);
+    // The first poll is one interval after the worker started, not at the next quarter hour of the clock.
+    const next = schedulers.find((s) => s.key === IMILO_POLL_SCHEDULER)?.next ?? 0;
+    expect(next).toBeGreaterThan(bootedAt + 900_000 - 60_000);
     // A second boot (another worker) upserts the same schedule rather than adding one.
     await harness.worker.get(MissionLocalePollScheduler, { strict: false }).onApplicationBootstrap();
     expect((await queue.getJobSchedulers()).filter((s) => s.key === IMILO_POLL_SCHEDULER)).toHaveLength(1);

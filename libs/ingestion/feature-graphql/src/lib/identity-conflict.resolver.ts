@@ -7,7 +7,7 @@ import { AgentDTO, agentLoader, toAgentDTO } from '@spie/organisation/feature-gr
 import { CurrentActor, Permission, Requires } from '@spie/platform/auth';
 import type { LoaderContext } from '@spie/platform/graphql';
 import { currentCorrelationId } from '@spie/platform/logging';
-import { JobName, JobQueueService } from '@spie/platform/queue';
+import { JobName, JobQueueService, PARCOURS_DRAIN_DEDUPLICATION } from '@spie/platform/queue';
 import type { Actor } from '@spie/shared/kernel';
 
 import {
@@ -67,7 +67,7 @@ export class IdentityConflictResolver {
               organisationId: actor.organisationId,
             },
           },
-          { jobId: `parcours-conflict-${conflict.id}` },
+          { deduplicationId: PARCOURS_DRAIN_DEDUPLICATION },
         )
         // Committed already: a queue failure leaves the person pending for the next drain.
         .catch(() => undefined);

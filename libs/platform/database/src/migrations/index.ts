@@ -1,4 +1,5 @@
 import type { MigrationInterface } from 'typeorm';
+import { PersonBirthIdentityIndex1795442085987 } from './1795442085987-person-birth-identity-index';
 import { ParcoursPendingAndApplyRejections1795436477107 } from './1795436477107-parcours-pending-and-apply-rejections';
 import { PartnerFollowUpsAndActions1795436603362 } from './1795436603362-partner-follow-ups-and-actions';
 import { IngestionPipeline1795431958686 } from './1795431958686-ingestion-pipeline';
@@ -15,4 +16,5 @@ export const HUB_MIGRATIONS: MigrationClass[] = [
   IngestionPipeline1795431958686,
   ParcoursPendingAndApplyRejections1795436477107,
   PartnerFollowUpsAndActions1795436603362,
+  PersonBirthIdentityIndex1795442085987,
 ];

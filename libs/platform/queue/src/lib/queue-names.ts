@@ -13,7 +13,10 @@ export enum QueueName {
 /** Every job: one handler each, checked at worker boot. */
 export enum JobName {
   RecomputeParcoursStatus = 'recompute-parcours-status',
-  /** Recomputes the persons marked pending (by import chunks) until none is left. */
+  /**
+   * Recomputes the persons marked pending (by import chunks) until none is left. Enqueue it with
+   * `PARCOURS_DRAIN_DEDUPLICATION`: requests collapse into one run, and one more after a run in progress.
+   */
   DrainParcoursStatus = 'drain-parcours-status',
   /** Reads a stored file, stages its records in chunks and queues one apply job per chunk. */
   IngestParseFile = 'ingest-parse-file',
@@ -22,6 +25,9 @@ export enum JobName {
   /** Polls the i-Milo event feed: the events become a batch with one apply job per event, acknowledged once applied. */
   MissionLocalePoll = 'mission-locale-poll',
 }
+
+/** The deduplication id of every drain-parcours-status request. */
+export const PARCOURS_DRAIN_DEDUPLICATION = 'parcours-drain';
 
 /** Which queue carries which job. */
 export const JOB_QUEUE: Record<JobName, QueueName> = {

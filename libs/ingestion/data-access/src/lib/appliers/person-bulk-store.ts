@@ -106,17 +106,28 @@ export class PersonBulkStore {
         dates.push(observation.birthDate);
       }
     }
+    // One indexed lookup per way of matching, united: an OR across them made PostgreSQL scan the whole person table
+    // for every chunk, so that ingesting got slower as the hub grew.
     const rows = (await this.manager.query(
-      `SELECT p.id, p.nir_hash, p.last_name, p.birth_name, p.first_names, p.birth_date::text AS birth_date, p.birth_place,
+      `WITH candidate AS (
+         SELECT p.id FROM person p WHERE p.nir_hash = ANY($1::text[])
+         UNION
+         SELECT i.person_id FROM person_identifier i
+           JOIN unnest($2::text[], $3::text[]) AS k(system, value) ON i.system = k.system AND i.value = k.value
+         UNION
+         SELECT p.id FROM person p
+           JOIN unnest($4::text[], $5::date[]) AS x(n, d) ON p.last_name_normalized = x.n AND p.birth_date = x.d
+         UNION
+         SELECT p.id FROM person p
+           JOIN unnest($4::text[], $5::date[]) AS x(n, d) ON p.birth_name_normalized = x.n AND p.birth_date = x.d
+       )
+       SELECT p.id, p.nir_hash, p.last_name, p.birth_name, p.first_names, p.birth_date::text AS birth_date, p.birth_place,
               p.sex, p.email, p.phone, p.address, p.last_name_normalized, p.birth_name_normalized, p.first_name_normalized,
               i.system, i.value
-         FROM person p
+         FROM candidate c
+         JOIN person p ON p.id = c.id
          LEFT JOIN person_identifier i
-           ON i.person_id = p.id AND (i.system, i.value) IN (SELECT * FROM unnest($2::text[], $3::text[]))
-        WHERE p.nir_hash = ANY($1::text[])
-           OR p.id IN (SELECT person_id FROM person_identifier WHERE (system, value) IN (SELECT * FROM unnest($2::text[], $3::text[])))
-           OR ((p.last_name_normalized, p.birth_date) IN (SELECT n, d::date FROM unnest($4::text[], $5::text[]) AS x(n, d))
-           OR (p.birth_name_normalized, p.birth_date) IN (SELECT n, d::date FROM unnest($4::text[], $5::text[]) AS x(n, d)))`,
+           ON i.person_id = p.id AND (i.system, i.value) IN (SELECT * FROM unnest($2::text[], $3::text[]))`,
       [hashes, systems, values, names, dates],
     )) as Array<Record<string, unknown>>;
     for (const row of rows) {

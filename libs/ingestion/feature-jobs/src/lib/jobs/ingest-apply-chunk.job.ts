@@ -4,7 +4,14 @@ import { DiagnosticService } from '@spie/diagnostic/data-access';
 import { ImportBatchService, type StagedRecord } from '@spie/ingestion/data-access';
 import { ParcoursStatusService } from '@spie/parcours/feature-jobs';
 import { NirCipherService } from '@spie/person/data-access';
-import { JobHandler, JobName, JobQueueService, type HandlesJob, type JobPayload } from '@spie/platform/queue';
+import {
+  JobHandler,
+  JobName,
+  JobQueueService,
+  PARCOURS_DRAIN_DEDUPLICATION,
+  type HandlesJob,
+  type JobPayload,
+} from '@spie/platform/queue';
 
 import { ImiloClientProvider } from '../imilo-client.provider';
 import { sourceDefinition } from '../source-registry';
@@ -49,7 +56,9 @@ export class IngestApplyChunkJob implements HandlesJob<JobName.IngestApplyChunk>
     await this.queue.enqueue(
       JobName.DrainParcoursStatus,
       { correlationId: payload.correlationId, actor: payload.actor },
-      { jobId: `parcours-${payload.batchId}-${payload.seq}` },
+      // One drain for many chunks (a drain takes thousands of persons per transaction), and one more after a drain
+      // in progress, so that the persons this chunk marked are never left pending.
+      { deduplicationId: PARCOURS_DRAIN_DEDUPLICATION },
     );
     const completed = await this.batches.completeIfDone(payload.batchId);
     if (completed) this.logger.log({ batchId: completed.id, status: completed.status }, 'batch completed');

@@ -26,9 +26,13 @@ export class MissionLocalePollScheduler implements OnApplicationBootstrap {
       await queue.removeJobScheduler(IMILO_POLL_SCHEDULER);
       return;
     }
+    const every = this.env.IMILO_POLL_INTERVAL_MS;
+    // Kept as it is when another worker already scheduled it; new, its first poll comes one interval from now (not at
+    // the next multiple of the interval on the clock, which may be a second away).
+    if ((await queue.getJobScheduler(IMILO_POLL_SCHEDULER))?.every === every) return;
     await queue.upsertJobScheduler(
       IMILO_POLL_SCHEDULER,
-      { every: this.env.IMILO_POLL_INTERVAL_MS },
+      { every, startDate: Date.now() + every },
       {
         name: JobName.MissionLocalePoll,
         data: {
@@ -42,6 +46,6 @@ export class MissionLocalePollScheduler implements OnApplicationBootstrap {
         },
       },
     );
-    this.logger.log({ everyMs: this.env.IMILO_POLL_INTERVAL_MS }, 'i-Milo poll scheduled');
+    this.logger.log({ everyMs: every }, 'i-Milo poll scheduled');
   }
 }

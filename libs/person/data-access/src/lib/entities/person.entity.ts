@@ -24,6 +24,8 @@ export interface PostalAddress {
 /** A person known to the hub, with or without a NIR. Identity values carry their provenance in `person_history`. */
 @Entity('person')
 @Index('person_identity_idx', ['lastNameNormalized', 'birthDate'])
+// Identity matching by birth name looks up (name, birth date) pairs: a name-only index made PostgreSQL scan the table.
+@Index('person_birth_identity_idx', ['birthNameNormalized', 'birthDate'])
 export class PersonEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -43,7 +45,6 @@ export class PersonEntity {
   @Column({ type: 'text' })
   lastNameNormalized!: string;
 
-  @Index()
   @Column({ type: 'text', nullable: true })
   birthNameNormalized!: string | null;
 
