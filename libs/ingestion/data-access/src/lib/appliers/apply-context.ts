@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { copyRows } from '@spie/platform/database';
 
 import type { IngestSource } from '@spie/ingestion/domain';
 import type { SourceSystem } from '@spie/shared/kernel';
@@ -64,4 +65,48 @@ export function emptyResult(): ApplyResult {
 
 export function add(counts: Partial<ImportCounts>, key: keyof ImportCounts, value = 1): void {
   counts[key] = (counts[key] ?? 0) + value;
+}
+
+/** Provenance shared by the events one transaction writes. */
+export interface EventProvenance {
+  sourceRef: string;
+  observedAt: Date;
+  recordedAt: Date;
+  recordedBy: string;
+}
+
+/** Appends domain events to the outbox (`domain_event`), by COPY, in the manager's transaction. */
+export async function writeDomainEvents(
+  manager: EntityManager,
+  events: readonly EventToRecord[],
+  provenance: EventProvenance,
+): Promise<void> {
+  await copyRows(
+    manager,
+    'domain_event',
+    [
+      'type',
+      'person_id',
+      'household_id',
+      'effective_on',
+      'payload',
+      'source',
+      'source_ref',
+      'observed_at',
+      'recorded_at',
+      'recorded_by',
+    ],
+    events.map((e) => [
+      e.type,
+      e.personId,
+      e.householdId,
+      e.effectiveOn,
+      e.payload,
+      e.source,
+      provenance.sourceRef,
+      provenance.observedAt,
+      provenance.recordedAt,
+      provenance.recordedBy,
+    ]),
+  );
 }

@@ -6,7 +6,7 @@ import { parseNir, type Nir } from '@spie/person/domain';
 import { NirCipherService } from '@spie/person/data-access';
 import type { PersonObservation } from '@spie/ingestion/domain';
 import { SOURCE_SYSTEMS, type SourceSystem } from '@spie/shared/kernel';
-import { copyRows } from '@spie/platform/database';
+import { writeDomainEvents } from '../appliers/apply-context';
 
 import { PersonBulkStore } from '../appliers/person-bulk-store';
 
@@ -205,35 +205,19 @@ async function applyDecision(
     );
   }
   if (!mergeInto) {
-    await copyRows(
+    await writeDomainEvents(
       manager,
-      'domain_event',
       [
-        'type',
-        'person_id',
-        'household_id',
-        'effective_on',
-        'payload',
-        'source',
-        'source_ref',
-        'observed_at',
-        'recorded_at',
-        'recorded_by',
-      ],
-      [
-        [
-          'person.created',
-          person.id,
-          typeof householdId === 'string' ? householdId : null,
-          referenceDate,
-          { identityConflictId: conflict.id },
+        {
+          type: 'person.created',
+          personId: person.id,
+          householdId: typeof householdId === 'string' ? householdId : null,
+          effectiveOn: referenceDate,
+          payload: { identityConflictId: conflict.id },
           source,
-          conflict.batchId,
-          observedAt,
-          recordedAt,
-          recordedBy,
-        ],
+        },
       ],
+      { sourceRef: conflict.batchId, observedAt, recordedAt, recordedBy },
     );
   }
   await manager.query(

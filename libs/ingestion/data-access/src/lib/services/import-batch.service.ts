@@ -3,9 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 
 import type { FileHeader, IngestSource, RecordIssue } from '@spie/ingestion/domain';
-import { copyRows } from '@spie/platform/database';
 
-import type { ApplyResult } from '../appliers/apply-context';
+import { writeDomainEvents, type ApplyResult } from '../appliers/apply-context';
 import { ImportBatchEntity, type ImportCounts } from '../entities/import-batch.entity';
 import { ImportChunkEntity, type StagedRecord } from '../entities/import-chunk.entity';
 import { ImportIssueEntity } from '../entities/import-issue.entity';
@@ -321,35 +320,12 @@ export class ImportBatchService {
       const observedAt = batch.referenceDate
         ? new Date(`${batch.referenceDate}T00:00:00Z`)
         : batch.receivedAt;
-      const recordedAt = new Date();
-      await copyRows(
-        em,
-        'domain_event',
-        [
-          'type',
-          'person_id',
-          'household_id',
-          'effective_on',
-          'payload',
-          'source',
-          'source_ref',
-          'observed_at',
-          'recorded_at',
-          'recorded_by',
-        ],
-        result.events.map((e) => [
-          e.type,
-          e.personId,
-          e.householdId,
-          e.effectiveOn,
-          e.payload,
-          e.source,
-          batchId,
-          observedAt,
-          recordedAt,
-          `connector:${batch.source}`,
-        ]),
-      );
+      await writeDomainEvents(em, result.events, {
+        sourceRef: batchId,
+        observedAt,
+        recordedAt: new Date(),
+        recordedBy: `connector:${batch.source}`,
+      });
       if (result.issues.length > 0) {
         await this.recordIssues(
           batchId,
