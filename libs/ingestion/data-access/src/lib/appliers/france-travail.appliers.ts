@@ -168,6 +168,24 @@ function followUpEvents(
   });
 }
 
+/** A line whose France Travail identifier no person of the hub holds: skipped with a warning (never creates one). */
+function skipUnknownPerson(
+  result: ApplyResult,
+  line: Pick<StagedRecord, 'position' | 'key'>,
+  what: string,
+  field: string,
+): void {
+  add(result.counts, 'skipped');
+  result.issues.push({
+    position: line.position,
+    recordKey: line.key,
+    severity: 'warning',
+    code: 'UNKNOWN_PERSON',
+    message: `No person of the hub has this France Travail identifier: ${what} skipped`,
+    field,
+  });
+}
+
 /**
  * France Travail "fichier actions": each line is an action of a person the hub knows by their France Travail
  * identifier (an unknown identifier is skipped with UNKNOWN_PERSON: an action never creates a person), upserted by
@@ -191,15 +209,7 @@ export async function applyFranceTravailActions(
   for (const line of lines) {
     const personId = people.get(line.data.franceTravailId);
     if (!personId) {
-      add(result.counts, 'skipped');
-      result.issues.push({
-        position: line.position,
-        recordKey: line.key,
-        severity: 'warning',
-        code: 'UNKNOWN_PERSON',
-        message: 'No person of the hub has this France Travail identifier: action skipped',
-        field: 'identifiant_unique_de',
-      });
+      skipUnknownPerson(result, line, 'action', 'identifiant_unique_de');
       continue;
     }
     const { data } = line;
@@ -315,15 +325,7 @@ export async function applyFranceTravailDiagnostics(
   for (const line of lines) {
     const personId = people.get(line.data.franceTravailId);
     if (!personId) {
-      add(result.counts, 'skipped');
-      result.issues.push({
-        position: line.position,
-        recordKey: line.key,
-        severity: 'warning',
-        code: 'UNKNOWN_PERSON',
-        message: 'No person of the hub has this France Travail identifier: diagnostic skipped',
-        field: 'identifiant',
-      });
+      skipUnknownPerson(result, line, 'diagnostic', 'identifiant');
       continue;
     }
     const observedAt = line.data.observedAt ? new Date(line.data.observedAt) : undefined;
