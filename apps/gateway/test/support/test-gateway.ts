@@ -3,7 +3,8 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 
 import { TWO_FACTOR_ACR_DEFAULT } from '@spie/platform/config';
-import { issueLocalToken, type AccountKind } from '@spie/platform/oidc-local';
+import { issueLocalToken, registerLocalAccount, type AccountKind } from '@spie/platform/oidc-local';
+import { testOidcAccountOf } from '@spie/shared/testing';
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
   status: number;
@@ -26,7 +27,8 @@ export interface TestGateway {
   dataSource: DataSource;
   /**
    * A real access token of the local OpenID provider started by the global setup, obtained like `npx spie token` does
-   * (sign-in form over HTTP, code exchange). Agents are those of the test database (by login) and `test-admin`.
+   * (sign-in form over HTTP, code exchange). The account is first registered at the provider from this gateway's
+   * database (an agent by login, a person by id); `test-admin` is known without a row.
    */
   tokenFor(login: string, options?: TokenOptions): Promise<string>;
   /** Sends a GraphQL request over real HTTP, as `login` (or anonymously with `as: null`). */
@@ -70,6 +72,12 @@ export async function createTestGateway(
   const issuer = process.env['OIDC_ISSUER'] as string;
   // A client keeps its token until it expires: one sign-in per account and options, not one per request.
   const tokens = new Map<string, Promise<string>>();
+  const dataSource = app.get<DataSource>(getDataSourceToken());
+  const signIn = async (request: Parameters<typeof issueLocalToken>[0]) => {
+    const account = await testOidcAccountOf(dataSource, request.login, request.kind ?? 'agent');
+    if (account) await registerLocalAccount(issuer, account);
+    return issueLocalToken(request);
+  };
   const tokenFor = (login: string, tokenOptions: TokenOptions = {}) => {
     const request = {
       issuer,
@@ -78,11 +86,11 @@ export async function createTestGateway(
       twoFactor: twoFactor(tokenOptions.acr),
       ttlSeconds: tokenOptions.ttlSeconds ?? 600,
     };
-    if (tokenOptions.ttlSeconds !== undefined) return issueLocalToken(request);
+    if (tokenOptions.ttlSeconds !== undefined) return signIn(request);
     const key = JSON.stringify(request);
     let token = tokens.get(key);
     if (!token) {
-      token = issueLocalToken(request);
+      token = signIn(request);
       token.catch(() => tokens.delete(key));
       tokens.set(key, token);
     }
@@ -91,7 +99,7 @@ export async function createTestGateway(
   return {
     app,
     url,
-    dataSource: app.get<DataSource>(getDataSourceToken()),
+    dataSource,
     tokenFor,
     async graphql(query, variables = {}, requestOptions = {}) {
       const token =

@@ -80,12 +80,16 @@ export class EnvironmentVariables {
 
   /** `acr` values that count as two factors (comma-separated): eIDAS substantial and high, ProConnect's 2FA levels. */
   @IsString()
-  @Matches(/^[^,\s]+(,[^,\s]+)*$/, { message: 'OIDC_TWO_FACTOR_ACR must be a comma-separated list of acr values' })
+  @Matches(/^[^,\s]+(,[^,\s]+)*$/, {
+    message: 'OIDC_TWO_FACTOR_ACR must be a comma-separated list of acr values',
+  })
   OIDC_TWO_FACTOR_ACR = TWO_FACTOR_ACR_DEFAULT.join(',');
 
   /** When one issuer signs in agents and people, the clients (`client_id` of the token) whose tokens are people's. */
   @IsString()
-  @Matches(/^[^,\s]+(,[^,\s]+)*$/, { message: 'OIDC_PERSON_CLIENTS must be a comma-separated list of client ids' })
+  @Matches(/^[^,\s]+(,[^,\s]+)*$/, {
+    message: 'OIDC_PERSON_CLIENTS must be a comma-separated list of client ids',
+  })
   OIDC_PERSON_CLIENTS = 'spie-portal';
 
   /**

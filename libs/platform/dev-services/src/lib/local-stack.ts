@@ -1,6 +1,10 @@
 import { join, resolve } from 'node:path';
 
-import { GATEWAY_AUDIENCE, type LocalAccountDirectory } from '@spie/platform/oidc-local';
+import {
+  GATEWAY_AUDIENCE,
+  startLocalOidcProvider,
+  type LocalAccountDirectory,
+} from '@spie/platform/oidc-local';
 
 import { startEmbeddedPostgres } from './embedded-postgres.service';
 import { loadOrCreateLocalSecrets } from './local-secrets';
@@ -18,7 +22,7 @@ export interface LocalStackOptions {
    * Start the local OpenID provider with these accounts, unless `OIDC_ISSUER` is set (then the gateway uses that
    * issuer). Its keys are kept in `dataDir`.
    */
-  oidc?: { accounts: LocalAccountDirectory; port?: number };
+  oidc?: { accounts: LocalAccountDirectory; port?: number; acceptAccountRegistration?: boolean };
   /** Variables already set by the user win over embedded defaults (DATABASE_URL, REDIS_URL, keys, OIDC_ISSUER). */
   env: NodeJS.ProcessEnv;
   log?: (message: string) => void;
@@ -81,11 +85,11 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       started.redis = 'private';
     }
     if (options.oidc && !options.env['OIDC_ISSUER']) {
-      const { startLocalOidcProvider } = await import('@spie/platform/oidc-local');
       const provider = await startLocalOidcProvider({
         dataDir,
         accounts: options.oidc.accounts,
         port: options.oidc.port,
+        acceptAccountRegistration: options.oidc.acceptAccountRegistration,
       });
       stops.push(() => provider.close());
       log(`started the local OpenID provider at ${provider.issuer}`);

@@ -3,7 +3,12 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { decodeJwt } from 'jose';
 import type { InteractionDetails, OidcContext, Provider as OidcProvider } from 'oidc-provider';
 
-import type { AccountKind, LocalAccount, LocalAccountDirectory } from './local-account';
+import {
+  combineDirectories,
+  type AccountKind,
+  type LocalAccount,
+  type LocalAccountDirectory,
+} from './local-account';
 import {
   acrFor,
   claimsOf,
@@ -37,6 +42,11 @@ export interface LocalOidcProviderOptions {
   host?: string;
   /** More redirect URIs for both clients (a console or a portal being developed). */
   redirectUris?: string[];
+  /**
+   * Tests only: `POST /test/accounts` (a `LocalAccount` as JSON) adds or replaces an account, so that a test signs in
+   * as the agents and people it creates (`registerLocalAccount`). Off unless set.
+   */
+  acceptAccountRegistration?: boolean;
 }
 
 export interface LocalOidcProvider {
@@ -64,6 +74,14 @@ export async function startLocalOidcProvider(options: LocalOidcProviderOptions):
   if (process.env['NODE_ENV'] === 'production')
     throw new Error('the local OpenID provider is for development and tests; set OIDC_ISSUER in production');
   const keys = await loadOrCreateLocalOidcKeys(options.dataDir);
+  const registered = new Map<string, LocalAccount>();
+  const accounts = combineDirectories(
+    {
+      find: async (login, kind) => registered.get(`${kind}:${login}`),
+      list: async () => [],
+    },
+    options.accounts,
+  );
   const host = options.host ?? '127.0.0.1';
   let handler: (request: IncomingMessage, response: ServerResponse) => void = (_request, response) => {
     response.statusCode = 503;
@@ -119,7 +137,7 @@ export async function startLocalOidcProvider(options: LocalOidcProviderOptions):
     },
     findAccount: async (ctx: OidcContext, id: string): Promise<LocalOidcAccount | undefined> => {
       const kind = kindOfClient(ctx.oidc.client?.clientId);
-      const account = kind ? await options.accounts.find(id, kind) : undefined;
+      const account = kind ? await accounts.find(id, kind) : undefined;
       if (!account) return undefined;
       return { accountId: id, account, claims: () => claimsOf(account) };
     },
@@ -149,7 +167,11 @@ export async function startLocalOidcProvider(options: LocalOidcProviderOptions):
   const demo = new DemoRelyingParty(issuer);
   const oidc = provider.callback();
   handler = (request, response) => {
-    route(provider, options.accounts, demo, issuer, request, response)
+    if (options.acceptAccountRegistration && request.method === 'POST' && request.url === '/test/accounts') {
+      registerAccount(request, response, registered);
+      return;
+    }
+    route(provider, accounts, demo, issuer, request, response)
       .then((handled) => {
         if (!handled) oidc(request, response);
       })
@@ -315,6 +337,31 @@ class DemoRelyingParty {
       renderTokenPage({ accessToken: tokens.access_token, claims: decodeJwt(tokens.access_token) }),
     );
   }
+}
+
+function registerAccount(
+  request: IncomingMessage,
+  response: ServerResponse,
+  registered: Map<string, LocalAccount>,
+): void {
+  readBody(request)
+    .then((body) => {
+      const account = JSON.parse(body) as LocalAccount;
+      const valid =
+        (account.kind === 'agent' || account.kind === 'person') &&
+        typeof account.login === 'string' &&
+        account.login.length > 0 &&
+        typeof account.claims === 'object' &&
+        Object.values(account.claims ?? {}).every((value) => typeof value === 'string');
+      if (!valid) throw new Error('not an account');
+      registered.set(`${account.kind}:${account.login}`, account);
+      response.statusCode = 204;
+      response.end();
+    })
+    .catch(() => {
+      response.statusCode = 400;
+      response.end();
+    });
 }
 
 function listen(server: Server, host: string, preferred: number | undefined): Promise<number> {

@@ -1,4 +1,4 @@
-import type { AccountKind } from './local-account';
+import type { AccountKind, LocalAccount } from './local-account';
 import { TOKEN_TTL_RANGE } from './local-claims';
 import { beginSignIn, demoRedirectUri, finishSignIn, localClientConfiguration } from './local-oidc-client';
 import { DEMO_ONE_TIME_CODE } from './local-oidc.constants';
@@ -116,4 +116,17 @@ function decodeEntities(text: string): string {
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
     .replace(/&amp;/g, '&');
+}
+
+/** Adds or replaces an account of a local provider started with `acceptAccountRegistration` (the tests' provider). */
+export async function registerLocalAccount(issuer: string, account: LocalAccount): Promise<void> {
+  const response = await fetch(`${issuer.replace(/\/$/, '')}/test/accounts`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(account),
+  });
+  if (response.status !== 204)
+    throw new LocalSignInError(
+      `the local provider did not take the account '${account.login}' (${response.status})`,
+    );
 }

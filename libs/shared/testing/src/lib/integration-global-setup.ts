@@ -7,11 +7,11 @@ import { DataSource } from 'typeorm';
 import { HUB_ENTITIES } from '@spie/ops/schema';
 import { hubDataSourceOptions, runMigrationsUnderLock } from '@spie/platform/database';
 import { WORKSPACE_ROOT, startLocalStack, type LocalStack } from '@spie/platform/dev-services';
-import { combineDirectories, staticAccountDirectory } from '@spie/platform/oidc-local';
+import { staticAccountDirectory } from '@spie/platform/oidc-local';
 import { ReferentielService } from '@spie/referentiel/data-access';
 import { REFERENTIEL_V1 } from '@spie/referentiel/domain';
 
-import { databaseAccountDirectory, TEST_OIDC_ACCOUNTS } from './test-oidc-accounts';
+import { TEST_OIDC_ACCOUNTS } from './test-oidc-accounts';
 
 declare global {
   var __SPIE_TEST_STACK__: LocalStack | undefined;
@@ -19,8 +19,8 @@ declare global {
 
 /**
  * Once per integration run: a real PostgreSQL (embedded, or DATABASE_URL) and a real Redis (private, or REDIS_URL),
- * a fresh database migrated from zero, the référentiel, and the local OpenID provider, whose accounts are
- * `TEST_OIDC_ACCOUNTS` and the agents and people of the test database. The variables (`OIDC_ISSUER`…) reach every test
+ * a fresh database migrated from zero, the référentiel, and the local OpenID provider, which knows `TEST_OIDC_ACCOUNTS`
+ * and takes the accounts the tests register (`registerLocalAccount`). The variables (`OIDC_ISSUER`…) reach every test
  * through process.env.
  */
 export default async function integrationGlobalSetup(): Promise<void> {
@@ -29,11 +29,10 @@ export default async function integrationGlobalSetup(): Promise<void> {
   removeDeadRuns(testRoot);
   const dataDir = join(testRoot, `run-${process.pid}`);
   process.env['SPIE_TEST_DATA_DIR'] = dataDir;
-  const databaseAccounts = databaseAccountDirectory(() => process.env['DATABASE_URL'] as string);
   const stack = await startLocalStack({
     dataDir,
     database: 'postgres',
-    oidc: { accounts: combineDirectories(staticAccountDirectory(TEST_OIDC_ACCOUNTS), databaseAccounts) },
+    oidc: { accounts: staticAccountDirectory(TEST_OIDC_ACCOUNTS), acceptAccountRegistration: true },
     env: {
       ...process.env,
       DATABASE_URL: process.env['TEST_DATABASE_URL'],
@@ -43,11 +42,6 @@ export default async function integrationGlobalSetup(): Promise<void> {
     },
     log: (message) => process.stderr.write(`[integration] ${message}\n`),
   });
-  const stop = stack.stop;
-  stack.stop = async () => {
-    await databaseAccounts.close();
-    await stop();
-  };
   globalThis.__SPIE_TEST_STACK__ = stack;
   const adminUrl = stack.env['DATABASE_URL'] as string;
   const url = new URL(adminUrl);
