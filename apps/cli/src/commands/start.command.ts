@@ -4,8 +4,10 @@ import { join } from 'node:path';
 
 import type { Command } from 'commander';
 
+import { demoOidcAccounts } from '@spie/ops/demo-seed';
 import { runMigrationsUnderLock } from '@spie/platform/database';
-import { isPortFree, findFreePort } from '@spie/platform/dev-services';
+import { isPortFree, findFreePort, type LocalStack } from '@spie/platform/dev-services';
+import { staticAccountDirectory } from '@spie/platform/oidc-local';
 
 import {
   LOCAL_DATA_DIR,
@@ -21,7 +23,10 @@ import { seed } from './seed.command';
 
 const REGISTER = join(WORKSPACE_ROOT, 'bin', 'register.js');
 
-/** `npm start`: services, migrations, référentiel and demo data, gateway and worker; Ctrl-C stops everything. */
+/**
+ * `npm start`: services (PostgreSQL, Redis, the local OpenID provider with the demo accounts), migrations, référentiel
+ * and demo data, gateway and worker; Ctrl-C stops everything.
+ */
 export function registerStartCommand(program: Command): void {
   program
     .command('start')
@@ -31,7 +36,10 @@ export function registerStartCommand(program: Command): void {
     .option('--no-demo', 'do not load the demo dataset')
     .option('--workers <n>', 'number of worker processes', '1')
     .action(async (options: { demo: boolean; workers: string }) => {
-      const { env, stack } = await cliEnvironment({ own: true });
+      const { env, stack } = await cliEnvironment({
+        own: true,
+        oidc: { accounts: staticAccountDirectory(demoOidcAccounts()) },
+      });
       const children: ChildProcess[] = [];
       let stopping = false;
       const stop = async (code: number) => {
@@ -80,7 +88,7 @@ export function registerStartCommand(program: Command): void {
           run(`worker ${i + 1}`, 'apps/worker/src/main.ts');
         const base = `http://127.0.0.1:${port}`;
         await waitForHealth(`${base}/health`, 120_000);
-        printBanner(base, env, logDir);
+        printBanner(base, env, logDir, stack?.started.oidc ?? 'external');
       } catch (error) {
         say(error instanceof Error ? error.message : String(error));
         await stop(1);
@@ -102,17 +110,26 @@ async function waitForHealth(url: string, timeoutMs: number): Promise<void> {
   throw new Error(`the gateway did not become healthy at ${url}`);
 }
 
-function printBanner(base: string, env: Record<string, string>, logDir: string): void {
+function printBanner(
+  base: string,
+  env: Record<string, string>,
+  logDir: string,
+  oidc: LocalStack['started']['oidc'],
+): void {
+  const local = oidc === 'local';
   const lines = [
     '',
     'spie-hub is running',
     `  GraphQL   ${base}/graphql`,
     `  Health    ${base}/health`,
+    `  OpenID    ${env['OIDC_ISSUER']}${local ? ' (local provider: sign in in a browser there)' : ''}`,
     `  Database  ${env['DATABASE_URL']?.replace(/:[^:@/]+@/, ':***@')}`,
     `  Redis     ${env['REDIS_URL']}`,
     `  Logs      ${logDir}/{gateway,worker-1}.log`,
     '',
-    'Demo accounts (get a token with: npx spie token <login>):',
+    local
+      ? 'Demo accounts, no password; one-time code 123456 for two factors (token: npx spie token <login> [--acr 2fa]):'
+      : 'Demo accounts (sign in at your issuer: spie token works only with the local provider):',
     ...DEMO_ACCOUNTS.map((account) => `  ${account.login.padEnd(18)} ${account.description}`),
     '',
     'Example:',

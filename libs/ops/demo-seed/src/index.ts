@@ -2,3 +2,4 @@ export * from './lib/demo-catalog';
 export * from './lib/demo-dataset';
 export * from './lib/demo-random';
 export * from './lib/demo-seed';
+export * from './lib/demo-oidc-accounts';

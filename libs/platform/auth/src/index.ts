@@ -4,5 +4,7 @@ export * from './lib/actor-loader';
 export * from './lib/auth.guard';
 export * from './lib/auth.module';
 export * from './lib/current-actor.decorator';
-export * from './lib/dev-token.service';
+export * from './lib/invalid-token.error';
+export * from './lib/oidc-identity';
+export * from './lib/oidc-token-verifier';
 export * from './lib/public-endpoint.decorator';

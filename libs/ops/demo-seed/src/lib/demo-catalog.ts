@@ -186,8 +186,8 @@ export interface DemoAgentSpec {
 }
 
 /**
- * The demo accounts. The first seven are the ones `npm start` prints (apps/cli/src/demo-accounts.ts); the others are the
- * référents of each structure, to whom the demo people are oriented.
+ * The demo agents. The first seven are the ones `npm start` prints (apps/cli/src/demo-accounts.ts); the others are the
+ * référents of each structure, to whom the demo people are oriented. The local OpenID provider signs them all in.
  */
 export const DEMO_AGENTS: readonly DemoAgentSpec[] = [
   {
@@ -333,6 +333,47 @@ export const DEMO_AGENTS: readonly DemoAgentSpec[] = [
     usualName: 'MSA Sud Champagne',
     roles: ['connector'],
     description: 'MSA technical account (ingestion only)',
+  },
+];
+
+/** The e-mail of a demo agent: `<login>@demo.invalid`, none for the technical (connector) accounts. */
+export function demoAgentEmail(agent: Pick<DemoAgentSpec, 'login' | 'roles'>): string | null {
+  return agent.roles.includes('connector') ? null : `${agent.login}@demo.invalid`;
+}
+
+export interface DemoPersonAccountSpec {
+  /** Login at the local OpenID provider (its `sub`). */
+  login: string;
+  description: string;
+  /** The demo person becomes the applicant of the first household of this scenario, with this identity. */
+  scenario: 'oriented_social';
+  sex: 'F' | 'M';
+  /** Every given name, in order. */
+  firstNames: string[];
+  birthName: string;
+  /** Usage name, when it differs from the birth name. */
+  usageName: string | null;
+  /** `YYYY-MM-DD`. */
+  birthDate: string;
+  /** One of `DEMO_BIRTH_PLACES`. */
+  birthPlace: string;
+}
+
+/**
+ * The person who signs in to the portal (FranceConnect-like) in the demo. Their pivot identity is fixed, so that the
+ * local provider's claims and the demo dataset describe the same person.
+ */
+export const DEMO_PERSON_ACCOUNTS: readonly DemoPersonAccountSpec[] = [
+  {
+    login: 'allocataire-demo',
+    description: 'A person receiving the RSA, oriented to the department (portal sign-in)',
+    scenario: 'oriented_social',
+    sex: 'F',
+    firstNames: ['Aurélie', 'Marie'],
+    birthName: 'Vautrin',
+    usageName: null,
+    birthDate: '1986-09-14',
+    birthPlace: 'Chaumont',
   },
 ];
 

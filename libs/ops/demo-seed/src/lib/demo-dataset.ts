@@ -15,6 +15,7 @@ import type { SourceSystem } from '@spie/shared/kernel';
 import {
   CAF_ORGANISME_CODE,
   DEMO_BIRTH_PLACES,
+  DEMO_PERSON_ACCOUNTS,
   DEMO_COMMUNES,
   DEMO_ROME_JOBS,
   DEMO_STREETS,
@@ -27,6 +28,7 @@ import {
   type DemoBirthPlace,
   type DemoCommune,
   type DemoOrganisationKey,
+  type DemoPersonAccountSpec,
 } from './demo-catalog';
 import { DemoRandom, demoUuid } from './demo-random';
 
@@ -366,12 +368,18 @@ class DemoDatasetBuilder {
     const matricule = this.matricule();
     const source = organisme;
     const knownSince = at(plan.requestOn, 8);
-    const demAge = young ? r.int(19, 24) : r.int(25, 61);
-    const demSex = composition === 'single_parent' ? (r.chance(0.85) ? 'F' : 'M') : r.chance(0.5) ? 'F' : 'M';
+    // The person account of the demo (allocataire-demo) is the applicant of the first household of its scenario. The
+    // random draws are made all the same, so that the rest of the dataset does not depend on it.
+    const account = occurrence === 0 ? DEMO_PERSON_ACCOUNTS.find((a) => a.scenario === scenario) : undefined;
+    const drawnAge = young ? r.int(19, 24) : r.int(25, 61);
+    const drawnSex =
+      composition === 'single_parent' ? (r.chance(0.85) ? 'F' : 'M') : r.chance(0.5) ? 'F' : 'M';
+    const demAge = account ? yearsBetween(account.birthDate, this.today) : drawnAge;
+    const demSex = account ? account.sex : drawnSex;
     const familySituation = withPartner ? r.pick(COUPLE_SITUATIONS) : r.pick(SINGLE_SITUATIONS);
     const address = this.address(plan.commune);
 
-    const dem = this.person({ sex: demSex, age: demAge, source, knownSince, address });
+    const dem = this.person({ sex: demSex, age: demAge, source, knownSince, address, account });
     dem.identifiers.push({
       system: msa ? 'msa_dossier' : 'caf_dossier',
       value: `${organismeCode}:${matricule}`,
@@ -1261,24 +1269,35 @@ class DemoDatasetBuilder {
     address: PostalAddress;
     lastName?: string;
     child?: boolean;
+    /** A person account of the catalogue: its identity replaces the drawn one (the draws are made all the same). */
+    account?: DemoPersonAccountSpec;
   }): DemoPerson {
     const r = this.random;
+    const account = input.account;
     this.counters.person += 1;
     const key = `p${String(this.counters.person).padStart(4, '0')}`;
-    const birthDate = addDays(addYears(this.today, -input.age), -r.int(1, 360));
+    const drawnBirthDate = addDays(addYears(this.today, -input.age), -r.int(1, 360));
+    const birthDate = account?.birthDate ?? drawnBirthDate;
     const firstName = r.pick(input.sex === 'F' ? FEMALE_FIRST_NAMES : MALE_FIRST_NAMES);
-    const firstNames: string[] = [firstName];
+    let firstNames: string[] = [firstName];
     if (input.age > 30 && r.chance(0.4))
       firstNames.push(r.pick(input.sex === 'F' ? SECOND_NAMES_F : SECOND_NAMES_M));
     const ownName = r.pick(LAST_NAMES);
-    const lastName = input.lastName ?? ownName;
-    const birthName = input.lastName && !input.child && input.lastName !== ownName ? ownName : null;
-    const place =
+    let lastName: string = input.lastName ?? ownName;
+    let birthName: string | null =
+      input.lastName && !input.child && input.lastName !== ownName ? ownName : null;
+    if (account) {
+      firstNames = [...account.firstNames];
+      lastName = account.usageName ?? account.birthName;
+      birthName = account.usageName ? account.birthName : null;
+    }
+    const drawnPlace =
       input.child && r.chance(0.8)
         ? (DEMO_BIRTH_PLACES[r.int(0, 1)] as DemoBirthPlace)
         : r.weighted(DEMO_BIRTH_PLACES.map((p) => [p, p.weight] as const));
+    const place = account ? demoBirthPlace(account.birthPlace) : drawnPlace;
     const adult = input.age >= 18;
-    const noNir = r.chance(input.child && !adult ? 0.3 : 0.07);
+    const noNir = r.chance(input.child && !adult ? 0.3 : 0.07) && !account;
     const nir = noNir
       ? null
       : this.nir(input.sex, birthDate, place.nirDepartment, place.nirCommune, r.chance(0.35));
@@ -1297,7 +1316,7 @@ class DemoDatasetBuilder {
       nir,
       email:
         adult && r.chance(0.5)
-          ? `${ascii(firstName)}.${ascii(lastName)}${this.counters.person}@demo.invalid`
+          ? `${ascii(firstNames[0] ?? firstName)}.${ascii(lastName)}${this.counters.person}@demo.invalid`
           : null,
       phone: adult && r.chance(0.7) ? `063998${String(r.int(0, 9999)).padStart(4, '0')}` : null,
       address: input.address,
@@ -1427,6 +1446,19 @@ function addMonths(day: string, months: number): string {
   const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
   target.setUTCDate(Math.min(date.getUTCDate(), lastDay));
   return target.toISOString().slice(0, 10);
+}
+
+/** The catalogue's birth place of that name (a person account names one of them). */
+export function demoBirthPlace(name: string): DemoBirthPlace {
+  const place = DEMO_BIRTH_PLACES.find((candidate) => candidate.name === name);
+  if (!place) throw new Error(`no demo birth place named ${name}`);
+  return place;
+}
+
+/** Whole years from one day to another (an age). */
+function yearsBetween(from: string, to: string): number {
+  const years = Number(to.slice(0, 4)) - Number(from.slice(0, 4));
+  return to.slice(5) < from.slice(5) ? years - 1 : years;
 }
 
 function addYears(day: string, years: number): string {

@@ -35,6 +35,7 @@ import {
   DEMO_RECORDED_BY,
   DEMO_REFERENTIEL_VERSION,
   DEMO_SOURCE_REF,
+  demoAgentEmail,
   type DemoOrganisationKey,
 } from './demo-catalog';
 import { buildDemoDataset, DEMO_MARKER_HOUSEHOLD_ID, type DemoDataset } from './demo-dataset';
@@ -200,7 +201,7 @@ class DemoDatasetWriter {
   /** The accounts, upserted by login (an account of an earlier demo keeps its id). */
   private async agents(): Promise<void> {
     for (const spec of DEMO_AGENTS) {
-      const email = spec.roles.includes('connector') ? null : `${spec.login}@demo.invalid`;
+      const email = demoAgentEmail(spec);
       const rows = (await this.manager.query(
         `INSERT INTO agent (id, login, organisation_id, given_name, usual_name, email, roles, active)
          VALUES ($1, $2, $3, $4, $5, $6, $7, true)

@@ -1,6 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 
-import { ACTOR_LOADER } from '@spie/platform/auth';
+import { AGENT_ACTOR_LOADER } from '@spie/platform/auth';
 
 import { AgentActorLoader } from './agent-actor.loader';
 import { OrganisationService } from './organisation.service';
@@ -10,8 +10,8 @@ import { OrganisationService } from './organisation.service';
   providers: [
     OrganisationService,
     AgentActorLoader,
-    { provide: ACTOR_LOADER, useExisting: AgentActorLoader },
+    { provide: AGENT_ACTOR_LOADER, useExisting: AgentActorLoader },
   ],
-  exports: [OrganisationService, ACTOR_LOADER],
+  exports: [OrganisationService, AGENT_ACTOR_LOADER],
 })
 export class OrganisationDataAccessModule {}

@@ -1,11 +1,11 @@
 import { Module } from '@nestjs/common';
 
-import { PersonDataAccessModule } from '@spie/person/data-access';
+import { PersonAccountModule, PersonDataAccessModule } from '@spie/person/data-access';
 
 import { PersonResolver } from './person.resolver';
 
 @Module({
-  imports: [PersonDataAccessModule],
+  imports: [PersonDataAccessModule, PersonAccountModule],
   providers: [PersonResolver],
   exports: [PersonDataAccessModule],
 })

@@ -1,9 +1,16 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 
 import type { Actor } from '@spie/shared/kernel';
 
-import { ACTOR_LOADER, type ActorLoader } from './actor-loader';
-import { DevTokenService, InvalidTokenError } from './dev-token.service';
+import {
+  AGENT_ACTOR_LOADER,
+  PERSON_ACTOR_LOADER,
+  type AgentActorLoaderPort,
+  type PersonActorLoaderPort,
+} from './actor-loader';
+import { InvalidTokenError } from './invalid-token.error';
+import { agentIdentityOf, personIdentityOf } from './oidc-identity';
+import { OidcTokenVerifier } from './oidc-token-verifier';
 
 /** The token of an `Authorization: Bearer …` header, or undefined. */
 export function bearerToken(header: string | string[] | undefined): string | undefined {
@@ -11,12 +18,16 @@ export function bearerToken(header: string | string[] | undefined): string | und
   return header.slice(7).trim() || undefined;
 }
 
-/** Turns a token into the acting agent: signature, issuer, audience and expiry checked, then an active account. */
+/**
+ * Turns an access token into the acting agent or person: the token is checked like a resource server of the
+ * configured OpenID issuers do (`OidcTokenVerifier`), then an active agent or a person record must match it.
+ */
 @Injectable()
 export class ActorAuthenticator {
   constructor(
-    private readonly tokens: DevTokenService,
-    @Inject(ACTOR_LOADER) private readonly actors: ActorLoader,
+    private readonly tokens: OidcTokenVerifier,
+    @Inject(AGENT_ACTOR_LOADER) private readonly agents: AgentActorLoaderPort,
+    @Optional() @Inject(PERSON_ACTOR_LOADER) private readonly persons?: PersonActorLoaderPort,
   ) {}
 
   /** @throws InvalidTokenError when the token is missing, expired, invalid or names no active account. */
@@ -27,9 +38,23 @@ export class ActorAuthenticator {
   /** The actor and when the token stops being valid (for a browser session that must not outlive it). */
   async session(token: string | undefined): Promise<{ actor: Actor; expiresAt: Date | undefined }> {
     if (!token) throw new InvalidTokenError('missing');
-    const claims = await this.tokens.verify(token);
-    const actor = await this.actors.load(claims);
+    const verified = await this.tokens.verify(token);
+    let actor: Actor | null;
+    if (verified.kind === 'agent') {
+      actor = await this.agents.load(agentIdentityOf(verified, this.tokens.settings.subjectIsLogin));
+    } else {
+      const identity = personIdentityOf(verified);
+      actor = identity && this.persons ? await this.persons.load(identity) : null;
+    }
     if (!actor) throw new InvalidTokenError('invalid');
-    return { actor, expiresAt: claims.expiresAt };
+    return {
+      actor: {
+        ...actor,
+        acr: verified.acr,
+        twoFactor: this.tokens.isTwoFactorAcr(verified.acr),
+        issuer: verified.issuer,
+      },
+      expiresAt: verified.expiresAt,
+    };
   }
 }

@@ -1,10 +1,16 @@
 import type { Actor } from '@spie/shared/kernel';
 
-import type { TokenClaims } from './dev-token.service';
+import type { AgentIdentity, PersonIdentity } from './oidc-identity';
 
-/** Turns verified token claims into the acting agent or person; provided by the organisation context. */
-export interface ActorLoader {
-  load(claims: TokenClaims): Promise<Actor | null>;
+/** Turns a verified identity into the acting agent or person, or null when no record matches. */
+export interface ActorLoader<Identity> {
+  load(identity: Identity): Promise<Actor | null>;
 }
 
-export const ACTOR_LOADER = Symbol('ACTOR_LOADER');
+/** Agents: provided by the organisation context (`AgentActorLoader`). */
+export const AGENT_ACTOR_LOADER = Symbol('AGENT_ACTOR_LOADER');
+export type AgentActorLoaderPort = ActorLoader<AgentIdentity>;
+
+/** People: provided by the person context (`PersonActorLoader`). */
+export const PERSON_ACTOR_LOADER = Symbol('PERSON_ACTOR_LOADER');
+export type PersonActorLoaderPort = ActorLoader<PersonIdentity>;

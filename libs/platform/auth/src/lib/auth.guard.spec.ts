@@ -7,8 +7,8 @@ import type { Actor } from '@spie/shared/kernel';
 import { Permission, Requires } from './access-policy';
 import type { ActorAuthenticator } from './actor-authenticator';
 import { AuthGuard } from './auth.guard';
-import { InvalidTokenError } from './dev-token.service';
-import { PublicEndpoint } from './public-endpoint.decorator';
+import { InvalidTokenError } from './invalid-token.error';
+import { OpenToPeople, PublicEndpoint } from './public-endpoint.decorator';
 
 class Handlers {
   @Requires(Permission.ImportsSubmit)
@@ -18,7 +18,19 @@ class Handlers {
 
   @PublicEndpoint()
   health(): void {}
+
+  @OpenToPeople()
+  myFile(): void {}
 }
+
+const PERSON: Actor = {
+  kind: 'person',
+  id: 'p1',
+  login: 'allocataire-demo',
+  organisationId: null,
+  displayName: 'Aurélie Vautrin',
+  roles: [],
+};
 
 const AGENT: Actor = {
   kind: 'agent',
@@ -80,6 +92,22 @@ describe('AuthGuard on HTTP routes', () => {
     const guard = guardWith(async () => ({ ...AGENT, roles: ['connector'] }));
     await expect(
       guard.canActivate(httpContext('upload', { authorization: 'Bearer t' }).context),
+    ).resolves.toBe(true);
+  });
+
+  it('should refuse a person on a handler that is not open to people, and let them through one that is', async () => {
+    const guard = guardWith(async () => PERSON);
+    const refused = guard.canActivate(httpContext('open', { authorization: 'Bearer t' }).context);
+    await expect(refused).rejects.toBeInstanceOf(ForbiddenException);
+    await expect(
+      guard.canActivate(httpContext('myFile', { authorization: 'Bearer t' }).context),
+    ).resolves.toBe(true);
+  });
+
+  it('should let an agent call a handler open to people', async () => {
+    const guard = guardWith(async () => AGENT);
+    await expect(
+      guard.canActivate(httpContext('myFile', { authorization: 'Bearer t' }).context),
     ).resolves.toBe(true);
   });
 

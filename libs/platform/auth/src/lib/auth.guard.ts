@@ -12,12 +12,12 @@ import { HubErrorCode, hubGraphQLError } from '@spie/platform/graphql';
 import { isAllowed, REQUIRED_PERMISSION, type Permission } from './access-policy';
 import { ActorAuthenticator, bearerToken } from './actor-authenticator';
 import { requestOf } from './current-actor.decorator';
-import { InvalidTokenError } from './dev-token.service';
-import { PUBLIC_ENDPOINT } from './public-endpoint.decorator';
+import { InvalidTokenError } from './invalid-token.error';
+import { OPEN_TO_PEOPLE, PUBLIC_ENDPOINT } from './public-endpoint.decorator';
 
 /**
- * Global guard: no call is anonymous unless marked `@PublicEndpoint()`, and a handler marked `@Requires(permission)`
- * is refused to an actor whose roles do not grant it. GraphQL calls get GraphQL errors (`UNAUTHENTICATED`,
+ * Global guard: no call is anonymous unless marked `@PublicEndpoint()`, a person may call only a handler marked
+ * `@OpenToPeople()`, and a handler marked `@Requires(permission)` is refused to an actor whose roles do not grant it. GraphQL calls get GraphQL errors (`UNAUTHENTICATED`,
  * `FORBIDDEN`); HTTP routes get 401 (with `WWW-Authenticate: Bearer`) and 403 with a JSON body.
  */
 @Injectable()
@@ -37,8 +37,14 @@ export class AuthGuard implements CanActivate {
       if (error instanceof InvalidTokenError) throw this.unauthenticated(context, error);
       throw error;
     }
+    if (
+      request.actor.kind === 'person' &&
+      !this.reflector.getAllAndOverride<boolean>(OPEN_TO_PEOPLE, targets)
+    )
+      throw this.forbidden(context, 'This operation is for agents');
     const permission = this.reflector.getAllAndOverride<Permission | undefined>(REQUIRED_PERMISSION, targets);
-    if (permission && !isAllowed(request.actor, permission)) throw this.forbidden(context, permission);
+    if (permission && !isAllowed(request.actor, permission))
+      throw this.forbidden(context, `This account may not do this (${permission})`, permission);
     return true;
   }
 
@@ -58,10 +64,9 @@ export class AuthGuard implements CanActivate {
     });
   }
 
-  private forbidden(context: ExecutionContext, permission: Permission): Error {
-    const message = `This account may not do this (${permission})`;
+  private forbidden(context: ExecutionContext, message: string, permission?: Permission): Error {
     if (context.getType<string>() === 'graphql') {
-      return hubGraphQLError(HubErrorCode.Forbidden, message, { permission });
+      return hubGraphQLError(HubErrorCode.Forbidden, message, permission ? { permission } : undefined);
     }
     return new ForbiddenException({
       statusCode: 403,

@@ -1,12 +1,15 @@
 import { Global, Module } from '@nestjs/common';
 
 import { ActorAuthenticator } from './actor-authenticator';
-import { DevTokenService } from './dev-token.service';
+import { OidcTokenVerifier } from './oidc-token-verifier';
 
-/** Token verification and actor loading for every entry point (guard, queue dashboard). `ACTOR_LOADER` is global. */
+/**
+ * Token verification and actor loading for every entry point (guard, queue dashboard). The actor loaders are global:
+ * `AGENT_ACTOR_LOADER` from the organisation context, `PERSON_ACTOR_LOADER` from the person context.
+ */
 @Global()
 @Module({
-  providers: [DevTokenService, ActorAuthenticator],
-  exports: [DevTokenService, ActorAuthenticator],
+  providers: [OidcTokenVerifier, ActorAuthenticator],
+  exports: [OidcTokenVerifier, ActorAuthenticator],
 })
 export class HubAuthModule {}

@@ -5,7 +5,7 @@ const valid = {
   REDIS_URL: 'redis://localhost:6379',
   NIR_ENCRYPTION_KEY: 'a'.repeat(44),
   NIR_HMAC_KEY: 'b'.repeat(44),
-  AUTH_DEV_SIGNING_KEY: 'c'.repeat(40),
+  OIDC_ISSUER: 'https://proconnect.example',
 };
 
 describe('validateEnvironment', () => {
@@ -47,6 +47,27 @@ describe('validateEnvironment', () => {
       validateEnvironment({ ...valid, NODE_ENV: 'production', GRAPHQL_INTROSPECTION: 'true' })
         .GRAPHQL_INTROSPECTION,
     ).toBe(false);
+  });
+
+  it('should default the audience and the two-factor acr values, and read OIDC_SUBJECT_IS_LOGIN as a string', () => {
+    const env = validateEnvironment(valid);
+    expect(env.OIDC_AUDIENCE).toBe('urn:spie-hub:gateway');
+    expect(env.OIDC_TWO_FACTOR_ACR.split(',')).toContain('eidas2');
+    expect(env.OIDC_SUBJECT_IS_LOGIN).toBe(false);
+    expect(validateEnvironment({ ...valid, OIDC_SUBJECT_IS_LOGIN: 'true' }).OIDC_SUBJECT_IS_LOGIN).toBe(true);
+  });
+
+  it('should refuse an issuer that is not a URL, and http issuers or login subjects in production', () => {
+    expect(() => validateEnvironment({ ...valid, OIDC_ISSUER: 'proconnect' })).toThrow(/OIDC_ISSUER/);
+    expect(validateEnvironment({ ...valid, OIDC_ISSUER: 'http://127.0.0.1:4100' }).OIDC_ISSUER).toBe(
+      'http://127.0.0.1:4100',
+    );
+    expect(() =>
+      validateEnvironment({ ...valid, NODE_ENV: 'production', OIDC_PERSON_ISSUER: 'http://fc.example' }),
+    ).toThrow(/OIDC_PERSON_ISSUER: an issuer must use https in production/);
+    expect(() =>
+      validateEnvironment({ ...valid, NODE_ENV: 'production', OIDC_SUBJECT_IS_LOGIN: 'true' }),
+    ).toThrow(/OIDC_SUBJECT_IS_LOGIN/);
   });
 
   it('should mask secrets when the settings are described', () => {

@@ -5,6 +5,7 @@ import {
   IsInt,
   IsOptional,
   IsString,
+  IsUrl,
   Matches,
   Max,
   Min,
@@ -13,6 +14,15 @@ import {
 } from 'class-validator';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+const ISSUER_URL = { require_tld: false, require_protocol: true, protocols: ['http', 'https'] };
+
+/** The `acr` values of two-factor sign-ins at ProConnect (`…/assurance/*-2fa`) and FranceConnect+ (eIDAS 2 and 3). */
+export const TWO_FACTOR_ACR_DEFAULT = [
+  'eidas2',
+  'eidas3',
+  'https://proconnect.gouv.fr/assurance/self-asserted-2fa',
+  'https://proconnect.gouv.fr/assurance/consistency-checked-2fa',
+] as const;
 
 /**
  * Every setting of the hub, validated at boot. Secrets are listed in `SENSITIVE_VARIABLES` so that they are never
@@ -50,10 +60,45 @@ export class EnvironmentVariables {
   @MinLength(43)
   NIR_HMAC_KEY!: string;
 
-  /** Secret of the hub's development token issuer (HS256). Replaced by OIDC issuers in production. */
+  /**
+   * OpenID issuer of the agents (ProConnect, or the local provider of `npm start`). Required by the gateway, which
+   * finds its keys by discovery (`/.well-known/openid-configuration`, then `jwks_uri`).
+   */
+  @IsOptional()
+  @IsUrl(ISSUER_URL, { message: 'OIDC_ISSUER must be an http(s) URL' })
+  OIDC_ISSUER?: string;
+
+  /** OpenID issuer of the people (FranceConnect); unset, the agents' issuer signs people in too. */
+  @IsOptional()
+  @IsUrl(ISSUER_URL, { message: 'OIDC_PERSON_ISSUER must be an http(s) URL' })
+  OIDC_PERSON_ISSUER?: string;
+
+  /** The `aud` every access token must carry: the gateway's resource indicator. */
   @IsString()
-  @MinLength(32)
-  AUTH_DEV_SIGNING_KEY!: string;
+  @MinLength(1)
+  OIDC_AUDIENCE = 'urn:spie-hub:gateway';
+
+  /** `acr` values that count as two factors (comma-separated): eIDAS substantial and high, ProConnect's 2FA levels. */
+  @IsString()
+  @Matches(/^[^,\s]+(,[^,\s]+)*$/, {
+    message: 'OIDC_TWO_FACTOR_ACR must be a comma-separated list of acr values',
+  })
+  OIDC_TWO_FACTOR_ACR = TWO_FACTOR_ACR_DEFAULT.join(',');
+
+  /** When one issuer signs in agents and people, the clients (`client_id` of the token) whose tokens are people's. */
+  @IsString()
+  @Matches(/^[^,\s]+(,[^,\s]+)*$/, {
+    message: 'OIDC_PERSON_CLIENTS must be a comma-separated list of client ids',
+  })
+  OIDC_PERSON_CLIENTS = 'spie-portal';
+
+  /**
+   * The agents' issuer names agents by their hub login (`sub` = login): true for the local provider only. Otherwise an
+   * agent is found by the subject linked at their first sign-in, or by e-mail with the SIRET of their organisation.
+   */
+  @Type(() => Boolean)
+  @IsBoolean()
+  OIDC_SUBJECT_IS_LOGIN = false;
 
   @IsOptional()
   @IsIn(LOG_LEVELS)
@@ -125,7 +170,6 @@ export const SENSITIVE_VARIABLES: ReadonlyArray<keyof EnvironmentVariables> = [
   'REDIS_URL',
   'NIR_ENCRYPTION_KEY',
   'NIR_HMAC_KEY',
-  'AUTH_DEV_SIGNING_KEY',
 ];
 
 export class InvalidEnvironmentError extends Error {
@@ -147,12 +191,20 @@ export function validateEnvironment(raw: Record<string, unknown>): EnvironmentVa
   if (typeof known['GRAPHQL_INTROSPECTION'] === 'string') {
     env.GRAPHQL_INTROSPECTION = known['GRAPHQL_INTROSPECTION'] === 'true';
   }
-  const errors = validateSync(env, { skipMissingProperties: false, whitelist: false });
-  if (errors.length > 0) {
-    throw new InvalidEnvironmentError(
-      errors.map((error) => `${error.property}: ${Object.values(error.constraints ?? {}).join('; ')}`),
-    );
+  if (typeof known['OIDC_SUBJECT_IS_LOGIN'] === 'string') {
+    env.OIDC_SUBJECT_IS_LOGIN = known['OIDC_SUBJECT_IS_LOGIN'] === 'true';
   }
+  const errors = validateSync(env, { skipMissingProperties: false, whitelist: false });
+  const problems = errors.map(
+    (error) => `${error.property}: ${Object.values(error.constraints ?? {}).join('; ')}`,
+  );
+  if (env.NODE_ENV === 'production') {
+    for (const name of ['OIDC_ISSUER', 'OIDC_PERSON_ISSUER'] as const)
+      if (env[name]?.startsWith('http:')) problems.push(`${name}: an issuer must use https in production`);
+    if (env.OIDC_SUBJECT_IS_LOGIN)
+      problems.push('OIDC_SUBJECT_IS_LOGIN: only for the local provider, never in production');
+  }
+  if (problems.length > 0) throw new InvalidEnvironmentError(problems);
   if (env.NODE_ENV === 'production') env.GRAPHQL_INTROSPECTION = false;
   return env;
 }

@@ -6,7 +6,6 @@ export interface LocalSecrets {
   postgresPassword: string;
   nirEncryptionKey: string;
   nirHmacKey: string;
-  authDevSigningKey: string;
 }
 
 /**
@@ -21,7 +20,6 @@ export function loadOrCreateLocalSecrets(dataDir: string): LocalSecrets {
     postgresPassword: randomBytes(18).toString('base64url'),
     nirEncryptionKey: randomBytes(32).toString('base64'),
     nirHmacKey: randomBytes(32).toString('base64'),
-    authDevSigningKey: randomBytes(32).toString('base64url'),
   };
   writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
   return secrets;

@@ -1,5 +1,11 @@
 import { join, resolve } from 'node:path';
 
+import {
+  GATEWAY_AUDIENCE,
+  startLocalOidcProvider,
+  type LocalAccountDirectory,
+} from '@spie/platform/oidc-local';
+
 import { startEmbeddedPostgres } from './embedded-postgres.service';
 import { loadOrCreateLocalSecrets } from './local-secrets';
 import { findFreePort, isPortFree } from './ports';
@@ -12,7 +18,12 @@ export interface LocalStackOptions {
   /** Preferred ports; a free one is chosen when `undefined` or taken. */
   postgresPort?: number;
   redisPort?: number;
-  /** Variables already set by the user win over embedded defaults (DATABASE_URL, REDIS_URL, keys). */
+  /**
+   * Start the local OpenID provider with these accounts, unless `OIDC_ISSUER` is set (then the gateway uses that
+   * issuer). Its keys are kept in `dataDir`.
+   */
+  oidc?: { accounts: LocalAccountDirectory; port?: number; acceptAccountRegistration?: boolean };
+  /** Variables already set by the user win over embedded defaults (DATABASE_URL, REDIS_URL, keys, OIDC_ISSUER). */
   env: NodeJS.ProcessEnv;
   log?: (message: string) => void;
 }
@@ -21,7 +32,12 @@ export interface LocalStack {
   /** Variables to pass to the gateway, worker and CLI. */
   env: Record<string, string>;
   /** What was started, for the banner. */
-  started: { postgres: 'embedded' | 'external'; redis: 'private' | 'external' };
+  started: {
+    postgres: 'embedded' | 'external';
+    redis: 'private' | 'external';
+    /** `local`: the local OpenID provider runs at `env.OIDC_ISSUER`; `external`: the user's issuer; `none`: not asked. */
+    oidc: 'local' | 'external' | 'none';
+  };
   stop(): Promise<void>;
 }
 
@@ -34,9 +50,12 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   const env: Record<string, string> = {
     NIR_ENCRYPTION_KEY: options.env['NIR_ENCRYPTION_KEY'] ?? secrets.nirEncryptionKey,
     NIR_HMAC_KEY: options.env['NIR_HMAC_KEY'] ?? secrets.nirHmacKey,
-    AUTH_DEV_SIGNING_KEY: options.env['AUTH_DEV_SIGNING_KEY'] ?? secrets.authDevSigningKey,
   };
-  const started: LocalStack['started'] = { postgres: 'external', redis: 'external' };
+  const started: LocalStack['started'] = {
+    postgres: 'external',
+    redis: 'external',
+    oidc: options.env['OIDC_ISSUER'] ? 'external' : 'none',
+  };
   try {
     if (options.env['DATABASE_URL']) {
       env['DATABASE_URL'] = options.env['DATABASE_URL'];
@@ -64,6 +83,23 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       stops.push(() => redis.stop());
       env['REDIS_URL'] = redis.url;
       started.redis = 'private';
+    }
+    if (options.oidc && !options.env['OIDC_ISSUER']) {
+      const provider = await startLocalOidcProvider({
+        dataDir,
+        accounts: options.oidc.accounts,
+        port: options.oidc.port,
+        acceptAccountRegistration: options.oidc.acceptAccountRegistration,
+      });
+      stops.push(() => provider.close());
+      log(`started the local OpenID provider at ${provider.issuer}`);
+      // The local provider names agents by login and issues tokens for the gateway resource.
+      Object.assign(env, {
+        OIDC_ISSUER: provider.issuer,
+        OIDC_AUDIENCE: GATEWAY_AUDIENCE,
+        OIDC_SUBJECT_IS_LOGIN: 'true',
+      });
+      started.oidc = 'local';
     }
   } catch (error) {
     for (const stop of stops.reverse()) await stop().catch(() => undefined);

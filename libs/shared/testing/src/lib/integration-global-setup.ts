@@ -7,8 +7,11 @@ import { DataSource } from 'typeorm';
 import { HUB_ENTITIES } from '@spie/ops/schema';
 import { hubDataSourceOptions, runMigrationsUnderLock } from '@spie/platform/database';
 import { WORKSPACE_ROOT, startLocalStack, type LocalStack } from '@spie/platform/dev-services';
+import { staticAccountDirectory } from '@spie/platform/oidc-local';
 import { ReferentielService } from '@spie/referentiel/data-access';
 import { REFERENTIEL_V1 } from '@spie/referentiel/domain';
+
+import { TEST_OIDC_ACCOUNTS } from './test-oidc-accounts';
 
 declare global {
   var __SPIE_TEST_STACK__: LocalStack | undefined;
@@ -16,7 +19,9 @@ declare global {
 
 /**
  * Once per integration run: a real PostgreSQL (embedded, or DATABASE_URL) and a real Redis (private, or REDIS_URL),
- * a fresh database migrated from zero, and the référentiel. The variables reach every test through process.env.
+ * a fresh database migrated from zero, the référentiel, and the local OpenID provider, which knows `TEST_OIDC_ACCOUNTS`
+ * and takes the accounts the tests register (`registerLocalAccount`). The variables (`OIDC_ISSUER`…) reach every test
+ * through process.env.
  */
 export default async function integrationGlobalSetup(): Promise<void> {
   // One data folder per run, so that two runs (two terminals, CI and a developer) never share a server.
@@ -27,10 +32,13 @@ export default async function integrationGlobalSetup(): Promise<void> {
   const stack = await startLocalStack({
     dataDir,
     database: 'postgres',
+    oidc: { accounts: staticAccountDirectory(TEST_OIDC_ACCOUNTS), acceptAccountRegistration: true },
     env: {
       ...process.env,
       DATABASE_URL: process.env['TEST_DATABASE_URL'],
       REDIS_URL: process.env['TEST_REDIS_URL'],
+      // The tests always sign in at their own local provider.
+      OIDC_ISSUER: undefined,
     },
     log: (message) => process.stderr.write(`[integration] ${message}\n`),
   });
@@ -49,6 +57,8 @@ export default async function integrationGlobalSetup(): Promise<void> {
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
   });
+  // One issuer for agents and people: the local provider (its `spie-portal` client signs people in).
+  delete process.env['OIDC_PERSON_ISSUER'];
   const dataSource = await new DataSource(
     hubDataSourceOptions({ url: url.toString(), entities: HUB_ENTITIES, applicationName: 'spie-test-setup' }),
   ).initialize();
