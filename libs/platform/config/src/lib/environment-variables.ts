@@ -59,10 +59,36 @@ export class EnvironmentVariables {
   @IsIn(LOG_LEVELS)
   LOG_LEVEL: (typeof LOG_LEVELS)[number] = 'info';
 
-  /** Introspection is always off in production, whatever this says. */
+  /** Introspection is always off when `GRAPHQL_PRODUCTION` is on (and so with `NODE_ENV=production`). */
   @Type(() => Boolean)
   @IsBoolean()
   GRAPHQL_INTROSPECTION = true;
+
+  /**
+   * GraphQL as exposed in production: introspection, field suggestions and error locations off. On whenever
+   * `NODE_ENV=production`; set it on a deployment whose `NODE_ENV` says something else (a staging or demo server).
+   */
+  @IsBoolean({ message: 'GRAPHQL_PRODUCTION must be true, false, 1 or 0' })
+  GRAPHQL_PRODUCTION = false;
+
+  /** Requests one authenticated actor may make per rate-limit window (GraphQL and HTTP routes together). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_REQUESTS = 600;
+
+  /** Requests one IP address may make per window without a token (public référentiel queries). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_ANONYMOUS_REQUESTS = 120;
+
+  /** Length of the rate-limit window, in seconds: a budget is spent within it and comes back whole after it. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(3600)
+  RATE_LIMIT_WINDOW_SECONDS = 60;
 
   @Type(() => Number)
   @IsInt()
@@ -128,6 +154,8 @@ export const SENSITIVE_VARIABLES: ReadonlyArray<keyof EnvironmentVariables> = [
   'AUTH_DEV_SIGNING_KEY',
 ];
 
+const STRICT_FLAGS: Readonly<Record<string, boolean>> = { true: true, '1': true, false: false, '0': false, '': false };
+
 export class InvalidEnvironmentError extends Error {
   constructor(public readonly problems: string[]) {
     super(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
@@ -147,13 +175,20 @@ export function validateEnvironment(raw: Record<string, unknown>): EnvironmentVa
   if (typeof known['GRAPHQL_INTROSPECTION'] === 'string') {
     env.GRAPHQL_INTROSPECTION = known['GRAPHQL_INTROSPECTION'] === 'true';
   }
+  // A switch that hardens must not be switched off by a typo: only these spellings count, anything else is refused.
+  const production = known['GRAPHQL_PRODUCTION'];
+  if (typeof production === 'string') {
+    const flag = STRICT_FLAGS[production.trim().toLowerCase()];
+    (env as { GRAPHQL_PRODUCTION: unknown }).GRAPHQL_PRODUCTION = flag ?? production;
+  }
   const errors = validateSync(env, { skipMissingProperties: false, whitelist: false });
   if (errors.length > 0) {
     throw new InvalidEnvironmentError(
       errors.map((error) => `${error.property}: ${Object.values(error.constraints ?? {}).join('; ')}`),
     );
   }
-  if (env.NODE_ENV === 'production') env.GRAPHQL_INTROSPECTION = false;
+  if (env.NODE_ENV === 'production') env.GRAPHQL_PRODUCTION = true;
+  if (env.GRAPHQL_PRODUCTION) env.GRAPHQL_INTROSPECTION = false;
   return env;
 }
 
