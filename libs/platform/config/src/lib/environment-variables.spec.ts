@@ -62,7 +62,8 @@ describe('validateEnvironment', () => {
 
   it('should turn GRAPHQL_PRODUCTION on when NODE_ENV is production, even when it is set to false', () => {
     expect(
-      validateEnvironment({ ...valid, NODE_ENV: 'production', GRAPHQL_PRODUCTION: 'false' }).GRAPHQL_PRODUCTION,
+      validateEnvironment({ ...valid, NODE_ENV: 'production', GRAPHQL_PRODUCTION: 'false' })
+        .GRAPHQL_PRODUCTION,
     ).toBe(true);
   });
 
@@ -77,9 +78,11 @@ describe('validateEnvironment', () => {
 
   it('should default the rate limits and refuse a budget below one request', () => {
     const env = validateEnvironment(valid);
-    expect([env.RATE_LIMIT_REQUESTS, env.RATE_LIMIT_ANONYMOUS_REQUESTS, env.RATE_LIMIT_WINDOW_SECONDS]).toEqual([
-      600, 120, 60,
-    ]);
+    expect([
+      env.RATE_LIMIT_REQUESTS,
+      env.RATE_LIMIT_ANONYMOUS_REQUESTS,
+      env.RATE_LIMIT_WINDOW_SECONDS,
+    ]).toEqual([600, 120, 60]);
     expect(validateEnvironment({ ...valid, RATE_LIMIT_REQUESTS: '5' }).RATE_LIMIT_REQUESTS).toBe(5);
     expect(() => validateEnvironment({ ...valid, RATE_LIMIT_REQUESTS: '0' })).toThrow(/RATE_LIMIT_REQUESTS/);
   });

@@ -154,7 +154,13 @@ export const SENSITIVE_VARIABLES: ReadonlyArray<keyof EnvironmentVariables> = [
   'AUTH_DEV_SIGNING_KEY',
 ];
 
-const STRICT_FLAGS: Readonly<Record<string, boolean>> = { true: true, '1': true, false: false, '0': false, '': false };
+const STRICT_FLAGS: Readonly<Record<string, boolean>> = {
+  true: true,
+  '1': true,
+  false: false,
+  '0': false,
+  '': false,
+};
 
 export class InvalidEnvironmentError extends Error {
   constructor(public readonly problems: string[]) {

@@ -57,8 +57,10 @@ describe('formatGraphQLError', () => {
   it('should keep suggestions when not in production', () => {
     const message = 'Cannot query field "nam" on type "Person". Did you mean "name"?';
     expect(
-      formatGraphQLError({ message, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }, { production: false })
-        .message,
+      formatGraphQLError(
+        { message, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } },
+        { production: false },
+      ).message,
     ).toBe(message);
   });
 

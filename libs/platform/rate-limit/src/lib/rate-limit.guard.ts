@@ -36,13 +36,17 @@ export class RateLimitGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const type = context.getType<string>();
     if (type !== 'graphql' && type !== 'http') return true;
-    if (this.reflector.getAllAndOverride<boolean>(SKIP_RATE_LIMIT, [context.getHandler(), context.getClass()])) {
+    if (
+      this.reflector.getAllAndOverride<boolean>(SKIP_RATE_LIMIT, [context.getHandler(), context.getClass()])
+    ) {
       return true;
     }
     const request = requestOf(context) as ClientRequest;
     let decision = this.decisions.get(request);
     if (!decision) {
-      decision = this.limiter.consume(rateLimitSubject(request.actor, request.ip ?? request.socket?.remoteAddress));
+      decision = this.limiter.consume(
+        rateLimitSubject(request.actor, request.ip ?? request.socket?.remoteAddress),
+      );
       this.decisions.set(request, decision);
     }
     const outcome = await decision;
