@@ -50,6 +50,11 @@ export interface GraphQLHardening {
   csrfPrevention: true;
   /** No landing page (GraphQL Playground, Apollo Sandbox), in any environment. */
   playground: false;
+  /**
+   * NestJS resets to 200 the status an execution error asks for through `extensions.http`; the hub's only such error
+   * is `RATE_LIMITED`, which must answer 429 (with `Retry-After`) so that proxies and clients back off.
+   */
+  preserveHttpStatusForExecutionErrors: false;
 }
 
 /**
@@ -78,5 +83,6 @@ export function graphQLHardening(options: GraphQLHardeningOptions): GraphQLHarde
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
     playground: false,
+    preserveHttpStatusForExecutionErrors: false,
   };
 }
