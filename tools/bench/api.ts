@@ -32,6 +32,8 @@ import {
   type LocalStack,
 } from '@spie/platform/dev-services';
 
+import { cpuSeconds, postgresCpuSeconds } from './process-cpu';
+
 const TARGETS = { requestsPerSecond: 1000, p99Ms: 50, overheadPercent: 20 } as const;
 const REGISTER = join(WORKSPACE_ROOT, 'bin', 'register.js');
 const BENCH_DATA_DIR = join(WORKSPACE_ROOT, '.data', 'bench-api');
@@ -141,13 +143,17 @@ interface Figures {
   non2xx: number;
   socketErrors: number;
   timeouts: number;
+  /** CPU milliseconds per request while measuring: the gateway process, and PostgreSQL (all its backends). */
+  cpuMsPerRequest: { gateway: number; postgres: number };
+  /** What the machine's cores would serve if the gateway and PostgreSQL had them to themselves. */
+  requestsPerSecondIfCpuBound: number;
 }
 
 async function drive(
   gateway: Gateway,
   body: string,
   token: string,
-  options: { duration: number; warmup: number; connections: number },
+  options: { duration: number; warmup: number; connections: number; dataDir: string },
 ): Promise<Figures> {
   let graphqlErrors = 0;
   const run = (duration: number) =>
@@ -169,7 +175,19 @@ async function drive(
   say(`${gateway.name}: warm-up ${options.warmup} s`);
   const warm = await run(options.warmup);
   say(`${gateway.name}: measuring ${options.duration} s, ${options.connections} connections`);
+  const cpu = () => ({
+    gateway: cpuSeconds(gateway.child.pid ?? 0),
+    postgres: postgresCpuSeconds(options.dataDir),
+  });
+  const before = cpu();
   const result = await run(options.duration);
+  const after = cpu();
+  const perRequest = (seconds: number) =>
+    Math.round((seconds * 1e4) / Math.max(1, result.requests.total)) / 10;
+  const cpuMsPerRequest = {
+    gateway: perRequest(after.gateway - before.gateway),
+    postgres: perRequest(after.postgres - before.postgres),
+  };
   return {
     requestsPerSecond: Math.round(result.requests.total / result.duration),
     requests: result.requests.total,
@@ -183,6 +201,10 @@ async function drive(
     non2xx: result.non2xx + warm.non2xx,
     socketErrors: result.errors + warm.errors,
     timeouts: result.timeouts + warm.timeouts,
+    cpuMsPerRequest,
+    requestsPerSecondIfCpuBound: Math.round(
+      (os.availableParallelism() * 1000) / Math.max(0.1, cpuMsPerRequest.gateway + cpuMsPerRequest.postgres),
+    ),
   };
 }
 
@@ -191,7 +213,9 @@ function line(name: string, figures: Figures): string {
   return (
     `${name.padEnd(18)} ${String(figures.requestsPerSecond).padStart(6)} req/s   ` +
     `p50 ${p50} ms  p90 ${p90} ms  p99 ${p99} ms   ` +
-    `errors ${figures.graphqlErrors} GraphQL, ${figures.non2xx} non-2xx, ${figures.socketErrors} socket`
+    `errors ${figures.graphqlErrors} GraphQL, ${figures.non2xx} non-2xx, ${figures.socketErrors} socket\n` +
+    `${''.padEnd(18)} CPU per request: gateway ${figures.cpuMsPerRequest.gateway} ms, PostgreSQL ` +
+    `${figures.cpuMsPerRequest.postgres} ms (${figures.requestsPerSecondIfCpuBound} req/s if they had the cores)`
   );
 }
 
@@ -247,7 +271,7 @@ async function main(): Promise<void> {
     await checkAnswer(bypassed, body, token, personId);
     say(`person ${personId} (${login}'s portfolio): ${bytes} bytes per answer`);
 
-    const options = { duration, warmup, connections };
+    const options = { duration, warmup, connections, dataDir };
     const policies = await drive(withPolicies, body, token, options);
     const bypass = await drive(bypassed, body, token, options);
 
@@ -256,14 +280,18 @@ async function main(): Promise<void> {
         ((bypass.requestsPerSecond - policies.requestsPerSecond) / bypass.requestsPerSecond) * 1000,
       ) / 10;
     const p99DifferenceMs = Math.round((policies.latencyMs.p99 - bypass.latencyMs.p99) * 10) / 10;
+    // The same overhead measured in CPU per request: steadier than throughput when other work shares the machine.
+    const cpuOf = (run: Figures) => run.cpuMsPerRequest.gateway + run.cpuMsPerRequest.postgres;
+    const cpuOverheadPercent = Math.round(((cpuOf(policies) - cpuOf(bypass)) / cpuOf(bypass)) * 1000) / 10;
     process.stderr.write(
       [
         '',
         `person file, ${connections} connections, ${duration} s each after ${warmup} s of warm-up, ` +
-          `${os.availableParallelism()} cores, LOG_LEVEL=${logLevel}`,
+          `${os.availableParallelism()} cores (load average ${os.loadavg()[0].toFixed(1)}), LOG_LEVEL=${logLevel}`,
         line('policies on', policies),
         line('policies bypassed', bypass),
-        `overhead of the policies: ${overheadPercent} % of throughput, p99 ${p99DifferenceMs >= 0 ? '+' : ''}${p99DifferenceMs} ms`,
+        `overhead of the policies: ${overheadPercent} % of throughput, p99 ${p99DifferenceMs >= 0 ? '+' : ''}${p99DifferenceMs} ms, ` +
+          `${cpuOverheadPercent} % more CPU per request`,
         '',
       ].join('\n'),
     );
@@ -280,7 +308,12 @@ async function main(): Promise<void> {
       answerBytes: bytes,
       policies,
       bypass,
-      overhead: { throughputLossPercent: overheadPercent, p99DifferenceMs },
+      loadAverage: os.loadavg().map((value) => Math.round(value * 100) / 100),
+      overhead: {
+        throughputLossPercent: overheadPercent,
+        p99DifferenceMs,
+        cpuPerRequestPercent: cpuOverheadPercent,
+      },
       targets: TARGETS,
       met: {
         requestsPerSecond: policies.requestsPerSecond >= TARGETS.requestsPerSecond,
