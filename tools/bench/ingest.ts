@@ -6,15 +6,7 @@
  * `.data/bench`), then ingests the same file again. Prints persons per second, the peak RSS of every process (the
  * bench itself, which stores the file and follows the batch, and each worker) and the time of the second ingest.
  */
-import {
-  createReadStream,
-  createWriteStream,
-  existsSync,
-  mkdirSync,
-  readFileSync,
-  readdirSync,
-  rmSync,
-} from 'node:fs';
+import { createReadStream, createWriteStream, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 
@@ -25,6 +17,8 @@ import { openIngestContext } from '../../apps/cli/src/ingest-context';
 import { generateCafFlux } from '@spie/connectors/caf-msa';
 import { ImportBatchService, ImportSubmissionService } from '@spie/ingestion/data-access';
 import { WORKSPACE_ROOT, say, startLocalStack } from '@spie/platform/dev-services';
+
+import { cpuSeconds, postgresCpuSeconds } from './process-cpu';
 
 function arg(name: string, fallback: string): string {
   const index = process.argv.indexOf(`--${name}`);
@@ -40,35 +34,6 @@ function peakRssMb(pid: number | 'self'): number {
   } catch {
     return NaN;
   }
-}
-
-const TICKS_PER_SECOND = 100;
-
-/** CPU seconds (user + system) a process used, with those of its children it has waited for. */
-function cpuSeconds(pid: number): number {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    // Fields 14–17 of /proc/<pid>/stat (utime, stime, cutime, cstime), counted after the command name.
-    return fields.slice(11, 15).reduce((sum, value) => sum + Number(value), 0) / TICKS_PER_SECOND;
-  } catch {
-    return 0;
-  }
-}
-
-/** CPU seconds of the PostgreSQL server: the postmaster, its finished backends, and its running ones. */
-function postgresCpuSeconds(dataDir: string): number {
-  const postmaster = Number(readFileSync(join(dataDir, 'postgres', 'postmaster.pid'), 'utf8').split('\n')[0]);
-  let total = cpuSeconds(postmaster);
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      if (Number(stat.split(') ')[1].split(' ')[1]) === postmaster) total += cpuSeconds(Number(entry));
-    } catch {
-      // The process ended meanwhile.
-    }
-  }
-  return total;
 }
 
 async function main(): Promise<void> {

@@ -1,5 +1,5 @@
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
-import { Module } from '@nestjs/common';
+import { Module, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
 import { APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -19,11 +19,20 @@ import { AuthGuard, HubAuthModule } from '@spie/platform/auth';
 import { EnvironmentVariables, HubConfigModule } from '@spie/platform/config';
 import { hubDataSourceOptions } from '@spie/platform/database';
 import { currentCorrelationId, hubLoggerOptions, redactUrl } from '@spie/platform/logging';
-import { formatGraphQLError, hubValidationPipe } from '@spie/platform/graphql';
+import {
+  formatGraphQLError,
+  GRAPHQL_LIMITS,
+  graphQLCharacterLimit,
+  graphQLHardening,
+  hubValidationPipe,
+} from '@spie/platform/graphql';
 import { HubQueueModule } from '@spie/platform/queue';
+import { HubRateLimitModule, RateLimitGuard } from '@spie/platform/rate-limit';
 import { ReferentielGraphQLModule } from '@spie/referentiel/feature-graphql';
 
 import { HealthController } from './health/health.controller';
+
+const GRAPHQL_PATH = '/graphql';
 
 @Module({
   imports: [
@@ -60,21 +69,19 @@ import { HealthController } from './health/health.controller';
       useFactory: (env: EnvironmentVariables) => ({
         autoSchemaFile: true,
         sortSchema: true,
-        path: '/graphql',
-        introspection: env.GRAPHQL_INTROSPECTION && env.NODE_ENV !== 'production',
-        playground: false,
-        includeStacktraceInErrorResponses: false,
-        allowBatchedHttpRequests: false,
+        path: GRAPHQL_PATH,
+        ...graphQLHardening({ production: env.GRAPHQL_PRODUCTION, introspection: env.GRAPHQL_INTROSPECTION }),
         context: ({ req }: { req: unknown }) => ({ req }),
         formatError: (formatted) =>
           formatGraphQLError(formatted, {
-            production: env.NODE_ENV === 'production',
+            production: env.GRAPHQL_PRODUCTION,
             correlationId: currentCorrelationId(),
           }),
       }),
     }),
     HubQueueModule,
     HubAuthModule,
+    HubRateLimitModule,
     ReferentielGraphQLModule,
     OrganisationGraphQLModule,
     PersonGraphQLModule,
@@ -88,8 +95,15 @@ import { HealthController } from './health/health.controller';
   ],
   controllers: [HealthController],
   providers: [
+    // Global guards run in this order: the rate limit spends the budget of the actor that AuthGuard has set.
     { provide: APP_GUARD, useClass: AuthGuard },
+    { provide: APP_GUARD, useClass: RateLimitGuard },
     { provide: APP_PIPE, useFactory: hubValidationPipe },
   ],
 })
-export class GatewayModule {}
+export class GatewayModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    // After the body parser, before Apollo: a query text too long to parse is refused unread.
+    consumer.apply(graphQLCharacterLimit(GRAPHQL_LIMITS.maxCharacters)).forRoutes(GRAPHQL_PATH);
+  }
+}

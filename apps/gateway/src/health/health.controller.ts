@@ -8,13 +8,14 @@ import type { DataSource } from 'typeorm';
 import { PublicEndpoint } from '@spie/platform/auth';
 import { pendingMigrations } from '@spie/platform/database';
 import { QueueName } from '@spie/platform/queue';
+import { SkipRateLimit } from '@spie/platform/rate-limit';
 
 interface CheckResult {
   status: 'ok' | 'error';
   detail?: string;
 }
 
-/** `GET /health`: 200 only when PostgreSQL, Redis and the schema version are all right. */
+/** `GET /health`: 200 only when PostgreSQL, Redis and the schema version are all right. Polled: no rate limit. */
 @Controller('health')
 export class HealthController {
   constructor(
@@ -24,6 +25,7 @@ export class HealthController {
 
   @Get()
   @PublicEndpoint()
+  @SkipRateLimit()
   @HttpCode(HttpStatus.OK)
   async health(@Res({ passthrough: true }) response: Response) {
     const [postgres, redis, schema] = await Promise.all([

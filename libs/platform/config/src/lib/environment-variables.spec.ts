@@ -70,6 +70,44 @@ describe('validateEnvironment', () => {
     ).toThrow(/OIDC_SUBJECT_IS_LOGIN/);
   });
 
+  it('should harden GraphQL when GRAPHQL_PRODUCTION is on, whatever NODE_ENV says', () => {
+    const env = validateEnvironment({
+      ...valid,
+      NODE_ENV: 'development',
+      GRAPHQL_PRODUCTION: 'true',
+      GRAPHQL_INTROSPECTION: 'true',
+    });
+    expect([env.GRAPHQL_PRODUCTION, env.GRAPHQL_INTROSPECTION]).toEqual([true, false]);
+    expect(validateEnvironment({ ...valid, GRAPHQL_PRODUCTION: '1' }).GRAPHQL_PRODUCTION).toBe(true);
+  });
+
+  it('should turn GRAPHQL_PRODUCTION on when NODE_ENV is production, even when it is set to false', () => {
+    expect(
+      validateEnvironment({ ...valid, NODE_ENV: 'production', GRAPHQL_PRODUCTION: 'false' })
+        .GRAPHQL_PRODUCTION,
+    ).toBe(true);
+  });
+
+  it('should leave introspection on and GraphQL unhardened when nothing is set outside production', () => {
+    const env = validateEnvironment(valid);
+    expect([env.GRAPHQL_PRODUCTION, env.GRAPHQL_INTROSPECTION]).toEqual([false, true]);
+  });
+
+  it('should refuse a GRAPHQL_PRODUCTION spelling it does not know rather than read it as off', () => {
+    expect(() => validateEnvironment({ ...valid, GRAPHQL_PRODUCTION: 'yes' })).toThrow(/GRAPHQL_PRODUCTION/);
+  });
+
+  it('should default the rate limits and refuse a budget below one request', () => {
+    const env = validateEnvironment(valid);
+    expect([
+      env.RATE_LIMIT_REQUESTS,
+      env.RATE_LIMIT_ANONYMOUS_REQUESTS,
+      env.RATE_LIMIT_WINDOW_SECONDS,
+    ]).toEqual([600, 120, 60]);
+    expect(validateEnvironment({ ...valid, RATE_LIMIT_REQUESTS: '5' }).RATE_LIMIT_REQUESTS).toBe(5);
+    expect(() => validateEnvironment({ ...valid, RATE_LIMIT_REQUESTS: '0' })).toThrow(/RATE_LIMIT_REQUESTS/);
+  });
+
   it('should mask secrets when the settings are described', () => {
     const described = describeEnvironment(validateEnvironment(valid));
     expect(described['NIR_HMAC_KEY']).toBe('***');

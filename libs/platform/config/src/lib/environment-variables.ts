@@ -104,10 +104,36 @@ export class EnvironmentVariables {
   @IsIn(LOG_LEVELS)
   LOG_LEVEL: (typeof LOG_LEVELS)[number] = 'info';
 
-  /** Introspection is always off in production, whatever this says. */
+  /** Introspection is always off when `GRAPHQL_PRODUCTION` is on (and so with `NODE_ENV=production`). */
   @Type(() => Boolean)
   @IsBoolean()
   GRAPHQL_INTROSPECTION = true;
+
+  /**
+   * GraphQL as exposed in production: introspection, field suggestions and error locations off. On whenever
+   * `NODE_ENV=production`; set it on a deployment whose `NODE_ENV` says something else (a staging or demo server).
+   */
+  @IsBoolean({ message: 'GRAPHQL_PRODUCTION must be true, false, 1 or 0' })
+  GRAPHQL_PRODUCTION = false;
+
+  /** Requests one authenticated actor may make per rate-limit window (GraphQL and HTTP routes together). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_REQUESTS = 600;
+
+  /** Requests one IP address may make per window without a token (public référentiel queries). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_ANONYMOUS_REQUESTS = 120;
+
+  /** Length of the rate-limit window, in seconds: a budget is spent within it and comes back whole after it. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(3600)
+  RATE_LIMIT_WINDOW_SECONDS = 60;
 
   @Type(() => Number)
   @IsInt()
@@ -172,6 +198,14 @@ export const SENSITIVE_VARIABLES: ReadonlyArray<keyof EnvironmentVariables> = [
   'NIR_HMAC_KEY',
 ];
 
+const STRICT_FLAGS: Readonly<Record<string, boolean>> = {
+  true: true,
+  '1': true,
+  false: false,
+  '0': false,
+  '': false,
+};
+
 export class InvalidEnvironmentError extends Error {
   constructor(public readonly problems: string[]) {
     super(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
@@ -194,6 +228,12 @@ export function validateEnvironment(raw: Record<string, unknown>): EnvironmentVa
   if (typeof known['OIDC_SUBJECT_IS_LOGIN'] === 'string') {
     env.OIDC_SUBJECT_IS_LOGIN = known['OIDC_SUBJECT_IS_LOGIN'] === 'true';
   }
+  // A switch that hardens must not be switched off by a typo: only these spellings count, anything else is refused.
+  const production = known['GRAPHQL_PRODUCTION'];
+  if (typeof production === 'string') {
+    const flag = STRICT_FLAGS[production.trim().toLowerCase()];
+    (env as { GRAPHQL_PRODUCTION: unknown }).GRAPHQL_PRODUCTION = flag ?? production;
+  }
   const errors = validateSync(env, { skipMissingProperties: false, whitelist: false });
   const problems = errors.map(
     (error) => `${error.property}: ${Object.values(error.constraints ?? {}).join('; ')}`,
@@ -205,7 +245,8 @@ export function validateEnvironment(raw: Record<string, unknown>): EnvironmentVa
       problems.push('OIDC_SUBJECT_IS_LOGIN: only for the local provider, never in production');
   }
   if (problems.length > 0) throw new InvalidEnvironmentError(problems);
-  if (env.NODE_ENV === 'production') env.GRAPHQL_INTROSPECTION = false;
+  if (env.NODE_ENV === 'production') env.GRAPHQL_PRODUCTION = true;
+  if (env.GRAPHQL_PRODUCTION) env.GRAPHQL_INTROSPECTION = false;
   return env;
 }
 

@@ -11,8 +11,14 @@ const PUBLIC_CODES = new Set<string>([
 ]);
 
 /**
+ * graphql-js suggestions ("Did you mean "x"?", "Did you mean the enum value "Y"?"): they reveal names of the schema
+ * with introspection off, in validation errors and in the coercion errors of variables alike.
+ */
+const SUGGESTION = /\s*Did you mean [^?]*\?/g;
+
+/**
  * Last stop before the client: known codes pass with their message and safe extensions; anything else becomes a
- * generic internal error carrying only the correlation id.
+ * generic internal error carrying only the correlation id. In production, locations and field suggestions go too.
  */
 export function formatGraphQLError(
   formatted: GraphQLFormattedError,
@@ -33,7 +39,7 @@ export function formatGraphQLError(
     };
   }
   return {
-    message: formatted.message,
+    message: options.production ? formatted.message.replace(SUGGESTION, '') : formatted.message,
     locations: options.production ? undefined : formatted.locations,
     path: formatted.path,
     extensions: { ...extensions, code, correlationId: options.correlationId },

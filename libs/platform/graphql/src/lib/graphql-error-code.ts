@@ -7,6 +7,8 @@ export enum HubErrorCode {
   BadUserInput = 'BAD_USER_INPUT',
   Conflict = 'CONFLICT',
   Unauthenticated = 'UNAUTHENTICATED',
+  /** The actor (or the IP address, without a token) spent its request budget; `retryAfterSeconds` says when to retry. */
+  RateLimited = 'RATE_LIMITED',
   Internal = 'INTERNAL_SERVER_ERROR',
 }
 

@@ -56,6 +56,9 @@ export default async function integrationGlobalSetup(): Promise<void> {
     DATABASE_URL: url.toString(),
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
+    // Test files share accounts and run side by side: no budget is spent out. The rate-limit tests set their own.
+    RATE_LIMIT_REQUESTS: process.env['RATE_LIMIT_REQUESTS'] ?? '1000000',
+    RATE_LIMIT_ANONYMOUS_REQUESTS: process.env['RATE_LIMIT_ANONYMOUS_REQUESTS'] ?? '1000000',
   });
   // One issuer for agents and people: the local provider (its `spie-portal` client signs people in).
   delete process.env['OIDC_PERSON_ISSUER'];
