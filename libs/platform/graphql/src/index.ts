@@ -3,3 +3,4 @@ export * from './lib/graphql-error-code';
 export * from './lib/scalars';
 export * from './lib/validation.pipe';
 export * from './lib/request-loaders';
+export * from './lib/page-info.dto';
