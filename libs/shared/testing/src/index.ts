@@ -1,3 +1,4 @@
 export * from './lib/factories';
 export * from './lib/worker-process';
 export * from './lib/caf-flux';
+export * from './lib/scratch-database';
