@@ -8,8 +8,7 @@ import type { Actor } from '@spie/shared/kernel';
 
 import { AuditExceptionFilter } from './audit-exception.filter';
 import { AuditAlertArgs, AuditAlertConnectionDTO, AuditAlertDTO } from './dtos/audit-alert.dto';
-import { AuditEntryConnectionDTO, AuditEntryFilterInput } from './dtos/audit-entry.dto';
-import { AuditPageArgs } from './dtos/page.args';
+import { AuditEntriesArgs, AuditEntryConnectionDTO } from './dtos/audit-entry.dto';
 
 export function toAuditAlertDTO(alert: AuditAlertEntity): AuditAlertDTO {
   const operations = (alert.details['operations'] ?? {}) as Record<string, number>;
@@ -45,11 +44,10 @@ export class AuditResolver {
   @Requires(Permission.AuditRead)
   async auditEntries(
     @CurrentActor() actor: Actor,
-    @Args() page: AuditPageArgs,
-    @Args('filter', { type: () => AuditEntryFilterInput, nullable: true })
-    filter?: AuditEntryFilterInput | null,
+    @Args() args: AuditEntriesArgs,
   ): Promise<AuditEntryConnectionDTO> {
-    const result = await this.audit.search(filter ?? {}, page);
+    const filter = args.filter;
+    const result = await this.audit.search(filter ?? {}, { first: args.first, after: args.after });
     await this.audit.record([
       {
         actor,

@@ -51,7 +51,10 @@ export class MeResolver {
     if (personOf(actor) !== me.personId) {
       throw new AuditException(AuditExceptionCode.NotAPerson, 'An access log is read by its person only');
     }
-    const log = await this.audit.accessLogOf(me.personId, page);
+    // Exception filters do not run on field resolvers: map the audit's errors here.
+    const log = await this.audit.accessLogOf(me.personId, page).catch((error: unknown) => {
+      throw error instanceof AuditException ? new AuditExceptionFilter().catch(error) : error;
+    });
     await this.audit.record([
       {
         actor,

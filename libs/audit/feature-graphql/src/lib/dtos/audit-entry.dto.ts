@@ -1,8 +1,11 @@
-import { Field, ID, InputType, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { IsDate, IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { ArgsType, Field, ID, InputType, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Type } from 'class-transformer';
+import { IsDate, IsIn, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
 
 import { AUDIT_OUTCOMES, type AuditOutcome } from '@spie/audit/domain';
 import { PageInfoDTO } from '@spie/platform/graphql';
+
+import { AuditPageArgs } from './page.args';
 
 export const AuditOutcomeEnum = Object.fromEntries(AUDIT_OUTCOMES.map((outcome) => [outcome, outcome])) as {
   [K in AuditOutcome]: K;
@@ -115,4 +118,13 @@ export class AuditEntryFilterInput {
   @IsOptional()
   @IsDate()
   to?: Date | null;
+}
+
+@ArgsType()
+export class AuditEntriesArgs extends AuditPageArgs {
+  @Field(() => AuditEntryFilterInput, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => AuditEntryFilterInput)
+  filter?: AuditEntryFilterInput | null;
 }
