@@ -7,8 +7,8 @@
  * `@spie/audit/*` stays a leaf every context may depend on. `retention.integration-spec.ts` fails when a table with a
  * person column is neither here nor in `PERSON_COLUMNS_KEPT`.
  *
- * Not covered: files received as they came (`import_storage`, kept for replay) and staged import chunks still hold the
- * records of their batch; they need a retention of their own, by file.
+ * Not covered: files received as they came (kept for replay), the staged chunks of a batch still in progress and
+ * import issues still hold what their batch said about the person; they need a retention of their own, by batch.
  */
 export interface DestructionStep {
   /** The table, with a qualifier when one table has several steps. */
