@@ -110,6 +110,9 @@ export default [
                 ...foundations,
               ],
             },
+            // The audit log, the access log and retention: a leaf that any context or the access layer may import.
+            // Retention reaches other contexts' tables through SQL (libs/audit/data-access person-destruction.plan.ts).
+            { sourceTag: 'scope:audit', onlyDependOnLibsWithTags: ['scope:audit', ...foundations] },
             { sourceTag: 'scope:ops', notDependOnLibsWithTags: ['type:app'] },
           ],
         },

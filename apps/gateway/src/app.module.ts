@@ -5,6 +5,7 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 
+import { AuditGraphQLModule } from '@spie/audit/feature-graphql';
 import { ContractGraphQLModule } from '@spie/contract/feature-graphql';
 import { DiagnosticGraphQLModule } from '@spie/diagnostic/feature-graphql';
 import { HouseholdRightsGraphQLModule } from '@spie/household-rights/feature-graphql';
@@ -91,6 +92,7 @@ const GRAPHQL_PATH = '/graphql';
     OrientationGraphQLModule,
     IngestionGraphQLModule,
     IngestionHttpModule,
+    AuditGraphQLModule,
     QueueDashboardModule,
   ],
   controllers: [HealthController],

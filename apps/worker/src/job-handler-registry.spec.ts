@@ -91,6 +91,18 @@ class DrainHandler {
   async handle(): Promise<void> {}
 }
 
+@Injectable()
+@JobHandler(JobName.AuditAlertScan, { payload: RecomputeParcoursStatusPayload as never })
+class AlertScanHandler {
+  async handle(): Promise<void> {}
+}
+
+@Injectable()
+@JobHandler(JobName.RetentionRun, { payload: RecomputeParcoursStatusPayload as never })
+class RetentionHandler {
+  async handle(): Promise<void> {}
+}
+
 describe('JobHandlerRegistry (discovery of @JobHandler providers)', () => {
   let app: INestApplicationContext | undefined;
 
@@ -122,6 +134,8 @@ describe('JobHandlerRegistry (discovery of @JobHandler providers)', () => {
       ApplyHandler,
       PollHandler,
       DrainHandler,
+      AlertScanHandler,
+      RetentionHandler,
     );
     registry.check();
     await expect(

@@ -3,6 +3,7 @@ import { DiscoveryModule } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 
+import { AuditJobsModule } from '@spie/audit/feature-jobs';
 import { HUB_ENTITIES } from '@spie/ops/schema';
 import { IngestionJobsModule } from '@spie/ingestion/feature-jobs';
 import { ParcoursJobsModule } from '@spie/parcours/feature-jobs';
@@ -37,6 +38,7 @@ import { QueueWorkersService } from './queue-workers.service';
     DiscoveryModule,
     ParcoursJobsModule,
     IngestionJobsModule,
+    AuditJobsModule,
   ],
   providers: [JobHandlerRegistry, JobRunner, QueueWorkersService],
 })

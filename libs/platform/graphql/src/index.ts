@@ -5,3 +5,4 @@ export * from './lib/validation.pipe';
 export * from './lib/request-loaders';
 export * from './lib/graphql-hardening';
 export * from './lib/graphql-character-limit.middleware';
+export * from './lib/page-info.dto';

@@ -1,3 +1,4 @@
+import { AUDIT_ENTITIES } from '@spie/audit/data-access';
 import { CONTRACT_ENTITIES } from '@spie/contract/data-access';
 import { DIAGNOSTIC_ENTITIES } from '@spie/diagnostic/data-access';
 import { HOUSEHOLD_RIGHTS_ENTITIES } from '@spie/household-rights/data-access';
@@ -20,4 +21,5 @@ export const HUB_ENTITIES = [
   PersonParcoursStatusEntity,
   PersonParcoursStatusPendingEntity,
   ...INGESTION_ENTITIES,
+  ...AUDIT_ENTITIES,
 ];

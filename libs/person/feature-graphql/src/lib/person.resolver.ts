@@ -20,7 +20,9 @@ export class PersonResolver {
   })
   async person(@Args('id', { type: () => ID }) id: string): Promise<PersonDTO | null> {
     const person = (await this.persons.findByIds([id])).get(id);
-    return person ? toPersonDTO(person) : null;
+    // An archived file (CASF R.263-8) or a person declared not a beneficiary is not found by agents.
+    if (!person || person.archivedAt || person.notBeneficiaryAt) return null;
+    return toPersonDTO(person);
   }
 
   @Query(() => [PersonDTO], {

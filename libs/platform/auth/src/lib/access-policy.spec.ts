@@ -38,4 +38,13 @@ describe('access policy', () => {
     expect(importReadScope(agent(['orientation']))).toEqual({ all: true });
     expect(importReadScope(agent(['connector', 'admin']))).toEqual({ all: true });
   });
+
+  it('should let only the data protection officer search the audit log and acknowledge its alerts', () => {
+    for (const permission of [Permission.AuditRead, Permission.AuditAlertsAcknowledge]) {
+      expect(isAllowed(agent(['dpo']), permission)).toBe(true);
+      for (const role of ['admin', 'orientation', 'referent', 'adviser', 'connector'])
+        expect(isAllowed(agent([role]), permission)).toBe(false);
+    }
+    expect(isAllowed({ kind: 'person', roles: ['dpo'] }, Permission.AuditRead)).toBe(false);
+  });
 });

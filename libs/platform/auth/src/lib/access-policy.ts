@@ -12,6 +12,12 @@ export enum Permission {
   IdentityConflictsReview = 'identity-conflicts:review',
   /** The queue dashboard (`/admin/queues`): see every job, retry and remove them. */
   QueuesAdmin = 'queues:admin',
+  /** Search the audit log and read its alerts (the data protection officer). */
+  AuditRead = 'audit:read',
+  /** Acknowledge an audit alert. */
+  AuditAlertsAcknowledge = 'audit-alerts:acknowledge',
+  /** Declare that a person turned out not to be a beneficiary: the next retention run destroys their data. */
+  PersonsDeclareNotBeneficiary = 'persons:declare-not-beneficiary',
 }
 
 /**
@@ -23,6 +29,9 @@ export const ROLE_PERMISSIONS: Readonly<Record<Permission, readonly string[]>> =
   [Permission.ImportsSubmit]: ['connector', 'orientation', 'admin'],
   [Permission.IdentityConflictsReview]: ['orientation', 'admin'],
   [Permission.QueuesAdmin]: ['admin'],
+  [Permission.AuditRead]: ['dpo'],
+  [Permission.AuditAlertsAcknowledge]: ['dpo'],
+  [Permission.PersonsDeclareNotBeneficiary]: ['orientation', 'admin'],
 };
 
 export function isAllowed(actor: Pick<Actor, 'kind' | 'roles'>, permission: Permission): boolean {

@@ -189,6 +189,40 @@ export class EnvironmentVariables {
   @IsInt()
   @Min(1000)
   IMILO_POLL_INTERVAL_MS = 900_000;
+
+  /**
+   * Days an audit entry is kept before the retention run purges it (CNIL: 6 months to 1 year, up to 3 years where
+   * internal control justifies it).
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(3650)
+  AUDIT_RETENTION_DAYS = 365;
+
+  /** An alert is raised when one actor reads more than this many distinct persons in a sliding hour. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  AUDIT_ALERT_VOLUME_THRESHOLD = 200;
+
+  /** An alert is raised when one actor meets more than this many refused or "not found" answers in a sliding hour. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  AUDIT_ALERT_OUTSIDE_PORTFOLIO_THRESHOLD = 20;
+
+  /** How often the workers scan the audit log for alerts, in milliseconds; 0: never. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  AUDIT_ALERT_SCAN_INTERVAL_MS = 300_000;
+
+  /** How often the workers run retention (archive, destroy, audit purge), in milliseconds; 0: never (CLI only). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  RETENTION_RUN_INTERVAL_MS = 86_400_000;
 }
 
 export const SENSITIVE_VARIABLES: ReadonlyArray<keyof EnvironmentVariables> = [

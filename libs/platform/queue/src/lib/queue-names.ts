@@ -8,6 +8,10 @@ export enum QueueName {
   IngestFranceTravail = 'ingest-france-travail',
   IngestDepartment = 'ingest-department',
   IngestMissionLocale = 'ingest-mission-locale',
+  /** Alert scans of the audit log. */
+  Audit = 'audit',
+  /** Retention runs (archive, destroy, audit purge): long, one at a time, never in the way of an alert scan. */
+  Retention = 'retention',
 }
 
 /** Every job: one handler each, checked at worker boot. */
@@ -24,6 +28,13 @@ export enum JobName {
   IngestApplyChunk = 'ingest-apply-chunk',
   /** Polls the i-Milo event feed: the events become a batch with one apply job per event, acknowledged once applied. */
   MissionLocalePoll = 'mission-locale-poll',
+  /** Scans the last hours of the audit log for unusual patterns and records alerts (a job scheduler, every few minutes). */
+  AuditAlertScan = 'audit-alert-scan',
+  /**
+   * Retention: archives, destroys and purges what is due (CASF R.263-8, `AUDIT_RETENTION_DAYS`); daily by a job
+   * scheduler, and for one person at once after a "not a beneficiary" declaration.
+   */
+  RetentionRun = 'retention-run',
 }
 
 /** The deduplication id of every drain-parcours-status request. */
@@ -37,6 +48,8 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.IngestParseFile]: QueueName.IngestCafMsa,
   [JobName.IngestApplyChunk]: QueueName.IngestCafMsa,
   [JobName.MissionLocalePoll]: QueueName.IngestMissionLocale,
+  [JobName.AuditAlertScan]: QueueName.Audit,
+  [JobName.RetentionRun]: QueueName.Retention,
 };
 
 /** The queue of each ingestion source. */
@@ -61,6 +74,9 @@ export interface JobPayloadMap {
   [JobName.IngestParseFile]: JobEnvelope & { batchId: string };
   [JobName.IngestApplyChunk]: JobEnvelope & { batchId: string; seq: number };
   [JobName.MissionLocalePoll]: JobEnvelope;
+  [JobName.AuditAlertScan]: JobEnvelope;
+  /** `personIds`: only these persons, and no audit purge. */
+  [JobName.RetentionRun]: JobEnvelope & { dryRun: boolean; personIds?: string[] };
 }
 
 export type JobPayload<N extends JobName> = JobPayloadMap[N];

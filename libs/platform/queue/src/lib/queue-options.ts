@@ -27,4 +27,6 @@ export const QUEUE_JOB_OPTIONS: Record<QueueName, DefaultJobOptions> = {
   [QueueName.IngestFranceTravail]: INGEST_JOB_OPTIONS,
   [QueueName.IngestDepartment]: INGEST_JOB_OPTIONS,
   [QueueName.IngestMissionLocale]: INGEST_JOB_OPTIONS,
+  [QueueName.Audit]: DEFAULT_JOB_OPTIONS,
+  [QueueName.Retention]: DEFAULT_JOB_OPTIONS,
 };

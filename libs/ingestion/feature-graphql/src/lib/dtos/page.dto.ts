@@ -2,14 +2,10 @@ import { type Type } from '@nestjs/common';
 import { ArgsType, Field, Int, ObjectType } from '@nestjs/graphql';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 
-@ObjectType('PageInfo', { description: 'Where a page ends: pass `endCursor` as `after` for the next page' })
-export class PageInfoDTO {
-  @Field(() => Boolean)
-  hasNextPage!: boolean;
+import { PageInfoDTO } from '@spie/platform/graphql';
 
-  @Field(() => String, { nullable: true })
-  endCursor!: string | null;
-}
+// `PageInfo` is shared by every context's lists: it lives in @spie/platform/graphql.
+export { PageInfoDTO };
 
 export interface Connection<T> {
   edges: Array<{ cursor: string; node: T }>;

@@ -86,6 +86,24 @@ export class PersonEntity {
   @Column({ type: 'timestamptz', nullable: true })
   lastContactAt!: Date | null;
 
+  /**
+   * Set by the retention run 2 years after the last individual contact (intermediate archive, CASF R.263-8): the
+   * person is hidden from agents' reads, and destroyed 2 years later. Cleared when a later contact is recorded.
+   */
+  @Column({ type: 'timestamptz', nullable: true })
+  archivedAt!: Date | null;
+
+  /** When it was established that the person does not benefit from the services: destroyed by the next retention run. */
+  @Column({ type: 'timestamptz', nullable: true })
+  notBeneficiaryAt!: Date | null;
+
+  /** Login of who established it. */
+  @Column({ type: 'text', nullable: true })
+  notBeneficiaryBy!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  notBeneficiaryReason!: string | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 

@@ -143,6 +143,8 @@ export class PersonService {
         'Search by NIR, by identifier, or by last name with a first name or a birth date',
       );
     }
+    // Archived files (CASF R.263-8) and people declared not beneficiaries are out of agents' searches.
+    query.andWhere('p.archived_at IS NULL AND p.not_beneficiary_at IS NULL');
     return query
       .orderBy('p.last_name_normalized')
       .addOrderBy('p.first_name_normalized')
