@@ -110,6 +110,11 @@ export default [
                 ...foundations,
               ],
             },
+            {
+              // The access layer decides over every context's data (need to know, masks); no context depends on it.
+              sourceTag: 'scope:access',
+              onlyDependOnLibsWithTags: ['scope:access', ...contexts.map((c) => `scope:${c}`), ...foundations],
+            },
             { sourceTag: 'scope:ops', notDependOnLibsWithTags: ['type:app'] },
           ],
         },

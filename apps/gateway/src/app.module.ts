@@ -2,6 +2,8 @@ import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { Module } from '@nestjs/common';
 import { APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
+
+import { AccessGraphQLModule, accessFieldMiddleware, LogAuditSink } from '@spie/access/feature-graphql';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 
@@ -66,6 +68,8 @@ import { HealthController } from './health/health.controller';
         includeStacktraceInErrorResponses: false,
         allowBatchedHttpRequests: false,
         context: ({ req }: { req: unknown }) => ({ req }),
+        // The access layer: every field that opens a data category goes through one check (libs/access).
+        buildSchemaOptions: { fieldMiddleware: [accessFieldMiddleware] },
         formatError: (formatted) =>
           formatGraphQLError(formatted, {
             production: env.NODE_ENV === 'production',
@@ -75,6 +79,7 @@ import { HealthController } from './health/health.controller';
     }),
     HubQueueModule,
     HubAuthModule,
+    AccessGraphQLModule.forRoot({ auditSink: LogAuditSink }),
     ReferentielGraphQLModule,
     OrganisationGraphQLModule,
     PersonGraphQLModule,

@@ -1,4 +1,5 @@
 import type { MigrationInterface } from 'typeorm';
+import { AccessHabilitationsAndConsents1795446636374 } from './1795446636374-access-habilitations-and-consents';
 import { PersonBirthIdentityIndex1795442085987 } from './1795442085987-person-birth-identity-index';
 import { ParcoursPendingAndApplyRejections1795436477107 } from './1795436477107-parcours-pending-and-apply-rejections';
 import { PartnerFollowUpsAndActions1795436603362 } from './1795436603362-partner-follow-ups-and-actions';
@@ -17,4 +18,5 @@ export const HUB_MIGRATIONS: MigrationClass[] = [
   ParcoursPendingAndApplyRejections1795436477107,
   PartnerFollowUpsAndActions1795436603362,
   PersonBirthIdentityIndex1795442085987,
+  AccessHabilitationsAndConsents1795446636374,
 ];
