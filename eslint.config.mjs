@@ -113,6 +113,16 @@ export default [
             // The audit log, the access log and retention: a leaf that any context or the access layer may import.
             // Retention reaches other contexts' tables through SQL (libs/audit/data-access person-destruction.plan.ts).
             { sourceTag: 'scope:audit', onlyDependOnLibsWithTags: ['scope:audit', ...foundations] },
+            {
+              // The access layer decides over every context's data (need to know, masks); no context depends on it.
+              sourceTag: 'scope:access',
+              onlyDependOnLibsWithTags: [
+                'scope:access',
+                'scope:audit',
+                ...contexts.map((c) => `scope:${c}`),
+                ...foundations,
+              ],
+            },
             { sourceTag: 'scope:ops', notDependOnLibsWithTags: ['type:app'] },
           ],
         },

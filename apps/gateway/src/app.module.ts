@@ -2,9 +2,12 @@ import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { Module, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
 import { APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
+
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 
+import { AccessGraphQLModule, accessFieldMiddleware, AuditLogSink } from '@spie/access/feature-graphql';
+import { AuditDataAccessModule } from '@spie/audit/data-access';
 import { AuditGraphQLModule } from '@spie/audit/feature-graphql';
 import { ContractGraphQLModule } from '@spie/contract/feature-graphql';
 import { DiagnosticGraphQLModule } from '@spie/diagnostic/feature-graphql';
@@ -73,6 +76,8 @@ const GRAPHQL_PATH = '/graphql';
         path: GRAPHQL_PATH,
         ...graphQLHardening({ production: env.GRAPHQL_PRODUCTION, introspection: env.GRAPHQL_INTROSPECTION }),
         context: ({ req }: { req: unknown }) => ({ req }),
+        // The access layer: every field that opens a data category goes through one check (libs/access).
+        buildSchemaOptions: { fieldMiddleware: [accessFieldMiddleware] },
         formatError: (formatted) =>
           formatGraphQLError(formatted, {
             production: env.GRAPHQL_PRODUCTION,
@@ -83,6 +88,7 @@ const GRAPHQL_PATH = '/graphql';
     HubQueueModule,
     HubAuthModule,
     HubRateLimitModule,
+    AccessGraphQLModule.forRoot({ auditSink: AuditLogSink, imports: [AuditDataAccessModule] }),
     ReferentielGraphQLModule,
     OrganisationGraphQLModule,
     PersonGraphQLModule,

@@ -1,4 +1,4 @@
-import { buildAgentWithOrganisation, buildPerson, randomNir } from '@spie/shared/testing';
+import { buildAgentWithOrganisation, buildPerson, placeInPortfolio, randomNir } from '@spie/shared/testing';
 
 import { createTestGateway, type TestGateway } from '../support/test-gateway';
 
@@ -31,10 +31,13 @@ const PERSON_QUERY = /* GraphQL */ `
 describe('person queries', () => {
   let gateway: TestGateway;
   let login: string;
+  let organisationId: string;
 
   beforeAll(async () => {
     gateway = await createTestGateway();
-    login = (await buildAgentWithOrganisation(gateway.dataSource, { roles: ['orientation'] })).agent.login;
+    const { agent, organisation } = await buildAgentWithOrganisation(gateway.dataSource, { roles: ['orientation'] });
+    login = agent.login;
+    organisationId = organisation.id;
   });
 
   afterAll(async () => {
@@ -58,6 +61,7 @@ describe('person queries', () => {
       firstNames: ['Jean', 'Paul'],
       nir: randomNir(13),
     });
+    await placeInPortfolio(gateway.dataSource, { personId: person.id, organisationId });
     const response = await gateway.graphql<{
       person: { identity: Record<string, unknown>; history: Array<{ field: string }> };
     }>(PERSON_QUERY, { id: person.id }, { as: login });
@@ -77,6 +81,7 @@ describe('person queries', () => {
   it('should find a person by a 15-character NIR when the CAF sent 13', async () => {
     const nir = randomNir(15);
     const person = await buildPerson(gateway.dataSource, { nir: nir.slice(0, 13) });
+    await placeInPortfolio(gateway.dataSource, { personId: person.id, organisationId });
     const spaced = `${nir.slice(0, 1)} ${nir.slice(1, 3)} ${nir.slice(3, 5)} ${nir.slice(5, 7)} ${nir.slice(7, 10)} ${nir.slice(10, 13)} ${nir.slice(13)}`;
     const response = await gateway.graphql<{ searchPersons: Array<{ id: string }> }>(
       'query($nir: String) { searchPersons(input: { nir: $nir }) { id } }',

@@ -11,6 +11,9 @@ export const DEFAULT_PURPOSE_LABELS: Readonly<Record<string, string>> = {
   rights: 'Examiner vos droits au RSA',
   diagnostic: 'Établir votre diagnostic socio-professionnel',
   access_review: 'Contrôler les accès à vos données (délégué à la protection des données)',
+  transmission_flux: 'Transmettre vos droits au RSA au département',
+  acces_personne: 'Votre propre consultation de votre dossier',
+  controle_dpo: 'Contrôler les accès à vos données (délégué à la protection des données)',
 };
 
 export const DEFAULT_CATEGORY_LABELS: Readonly<Record<string, string>> = {

@@ -19,6 +19,7 @@ import {
   HouseholdMemberEntity,
   RsaRightStatusEntity,
 } from '@spie/household-rights/data-access';
+import { HabilitationService } from '@spie/access/data-access';
 import { OrganisationEntity } from '@spie/organisation/data-access';
 import { OrientationEntity } from '@spie/orientation/data-access';
 import { ParcoursStatusService, type ParcoursStage } from '@spie/parcours/feature-jobs';
@@ -165,6 +166,7 @@ class DemoDatasetWriter {
 
   async write(dataset: DemoDataset): Promise<void> {
     await this.organisations();
+    await this.habilitations();
     await this.agents();
     await this.persons(dataset);
     await this.households(dataset);
@@ -196,6 +198,22 @@ class DemoDatasetWriter {
       );
       this.organisationIds.set(spec.key, saved.id);
     }
+  }
+
+  /** Each structure's habilitations from its type's templates (libs/access/domain), and the DPO's to CD52. */
+  private async habilitations(): Promise<void> {
+    const organisations = DEMO_ORGANISATIONS.map((spec) => ({
+      id: this.organisationId(spec.key),
+      type: spec.type,
+    }));
+    const dpoOrganisations = DEMO_AGENTS.filter((agent) => agent.roles.includes('dpo')).map((agent) =>
+      this.organisationId(agent.organisation),
+    );
+    await new HabilitationService(this.manager.connection).seedFromTemplates(organisations, {
+      dpoOrganisationIds: dpoOrganisations,
+      grantedBy: 'demo-seed',
+      manager: this.manager,
+    });
   }
 
   /** The accounts, upserted by login (an account of an earlier demo keeps its id). */

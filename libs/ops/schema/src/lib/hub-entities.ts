@@ -4,6 +4,7 @@ import { DIAGNOSTIC_ENTITIES } from '@spie/diagnostic/data-access';
 import { HOUSEHOLD_RIGHTS_ENTITIES } from '@spie/household-rights/data-access';
 import { INGESTION_ENTITIES } from '@spie/ingestion/data-access';
 import { ORGANISATION_ENTITIES } from '@spie/organisation/data-access';
+import { ACCESS_ENTITIES } from '@spie/access/data-access';
 import { ORIENTATION_ENTITIES } from '@spie/orientation/data-access';
 import { PersonParcoursStatusEntity, PersonParcoursStatusPendingEntity } from '@spie/parcours/feature-jobs';
 import { PERSON_ENTITIES } from '@spie/person/data-access';
@@ -18,6 +19,7 @@ export const HUB_ENTITIES = [
   ...DIAGNOSTIC_ENTITIES,
   ...CONTRACT_ENTITIES,
   ...ORIENTATION_ENTITIES,
+  ...ACCESS_ENTITIES,
   PersonParcoursStatusEntity,
   PersonParcoursStatusPendingEntity,
   ...INGESTION_ENTITIES,

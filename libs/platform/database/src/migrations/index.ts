@@ -1,6 +1,7 @@
 import type { MigrationInterface } from 'typeorm';
 import { PersonAccount1795447092895 } from './1795447092895-person-account';
 import { AuditLogAndRetention1795446885454 } from './1795446885454-audit-log-and-retention';
+import { AccessHabilitationsAndConsents1795446636374 } from './1795446636374-access-habilitations-and-consents';
 import { PersonBirthIdentityIndex1795442085987 } from './1795442085987-person-birth-identity-index';
 import { ParcoursPendingAndApplyRejections1795436477107 } from './1795436477107-parcours-pending-and-apply-rejections';
 import { PartnerFollowUpsAndActions1795436603362 } from './1795436603362-partner-follow-ups-and-actions';
@@ -19,6 +20,7 @@ export const HUB_MIGRATIONS: MigrationClass[] = [
   ParcoursPendingAndApplyRejections1795436477107,
   PartnerFollowUpsAndActions1795436603362,
   PersonBirthIdentityIndex1795442085987,
+  AccessHabilitationsAndConsents1795446636374,
   AuditLogAndRetention1795446885454,
   PersonAccount1795447092895,
 ];

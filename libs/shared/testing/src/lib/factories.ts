@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 
 import type { DataSource } from 'typeorm';
 
+import { HabilitationService } from '@spie/access/data-access';
 import { AgentEntity, OrganisationEntity, type OrganisationType } from '@spie/organisation/data-access';
 import {
   NirCipherService,
@@ -81,6 +82,8 @@ export async function buildAgentWithOrganisation(
   options: { type?: OrganisationType; roles?: string[]; login?: string } = {},
 ): Promise<{ organisation: OrganisationEntity; agent: AgentEntity }> {
   const organisation = await buildOrganisation(dataSource, { type: options.type ?? 'department' });
+  // Like every structure of the hub, it holds its type's habilitations (libs/access/domain templates).
+  await new HabilitationService(dataSource).seedFromTemplates([organisation], { grantedBy: 'test' });
   const agent = await buildAgent(dataSource, {
     organisationId: organisation.id,
     roles: options.roles ?? [],
@@ -97,4 +100,22 @@ export function randomNir(form: 13 | 15 = 15): string {
   const base = `${sex}${digits(2)}${month}${String(1 + Math.floor(Math.random() * 95)).padStart(2, '0')}${digits(6)}`;
   if (form === 13) return base;
   return base + String(97 - Number(BigInt(base) % 97n)).padStart(2, '0');
+}
+
+/**
+ * Puts a person in an organisation's portfolio (need to know): a current orientation to it, with the agent as référent
+ * when given. Supersedes the person's current orientation.
+ */
+export async function placeInPortfolio(
+  dataSource: DataSource,
+  options: { personId: string; organisationId: string; referentAgentId?: string | null },
+): Promise<void> {
+  await dataSource.query(`UPDATE orientation SET superseded_at = now() WHERE person_id = $1 AND superseded_at IS NULL`, [
+    options.personId,
+  ]);
+  await dataSource.query(
+    `INSERT INTO orientation (person_id, type, structure_id, referent_agent_id, decided_at, source, recorded_by)
+     VALUES ($1, 'social', $2, $3, now(), 'hub', 'test')`,
+    [options.personId, options.organisationId, options.referentAgentId ?? null],
+  );
 }

@@ -120,11 +120,17 @@ export class PersonDTO {
   @Field(() => ID)
   id!: string;
 
-  @Field(() => PersonIdentityDTO)
-  identity!: PersonIdentityDTO;
+  @Field(() => PersonIdentityDTO, {
+    nullable: true,
+    description: 'Null when masked for the caller (see extensions.access)',
+  })
+  identity!: PersonIdentityDTO | null;
 
-  @Field(() => PersonContactDTO)
-  contact!: PersonContactDTO;
+  @Field(() => PersonContactDTO, {
+    nullable: true,
+    description: 'Null when masked for the caller (see extensions.access)',
+  })
+  contact!: PersonContactDTO | null;
 
   @Field(() => Date)
   createdAt!: Date;

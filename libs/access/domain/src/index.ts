@@ -1,0 +1,5 @@
+export * from './lib/categories';
+export * from './lib/legal-frame';
+export * from './lib/policy';
+export * from './lib/field-categories';
+export * from './lib/access-matrix';

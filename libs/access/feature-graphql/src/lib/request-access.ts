@@ -1,0 +1,197 @@
+import {
+  CATEGORIES,
+  INVISIBLE,
+  LEGAL_BASES,
+  MASK_REASON_TEXT,
+  resolvePurpose,
+  type DataCategory,
+  type HabilitationGrant,
+  type MaskReason,
+  type PersonDecision,
+} from '@spie/access/domain';
+import type { AccessService } from '@spie/access/data-access';
+import { HubErrorCode, hubGraphQLError } from '@spie/platform/graphql';
+import type { Actor } from '@spie/shared/kernel';
+
+export const PURPOSE_HEADER = 'x-spie-purpose';
+
+export interface MaskedField {
+  path: string;
+  category: DataCategory;
+  reason: MaskReason;
+  explanation: string;
+}
+
+interface PersonRead {
+  categories: Set<DataCategory>;
+  masked: MaskedField[];
+  operations: Set<string>;
+}
+
+export interface AccessRefusal {
+  personId: string | null;
+  operation: string;
+  outcome: 'refused' | 'not_found';
+  reason: string;
+}
+
+/** One audit entry to write at the end of the request (the shape `AuditSink.record` takes). */
+export interface AccessAuditEntry {
+  actor: Actor;
+  purpose: string | null;
+  legalBasis: string | null;
+  personId: string | null;
+  operation: string;
+  categories: string[];
+  maskedFields: string[];
+  outcome: 'allowed' | 'refused' | 'not_found';
+  reason: string | null;
+}
+
+/**
+ * What one request may see, decided once per person and remembered for the request only (a revoked habilitation or
+ * a new opposition applies to the next request), with what it read and what was masked, for the audit log and for
+ * `extensions.access` of the response.
+ */
+export class RequestAccess {
+  private grantPromise: Promise<HabilitationGrant> | undefined;
+  private grantValue: HabilitationGrant | undefined;
+  private readonly decisions = new Map<string, Promise<PersonDecision>>();
+  private readonly reads = new Map<string, PersonRead>();
+  private readonly refusals: AccessRefusal[] = [];
+
+  constructor(
+    readonly actor: Actor,
+    private readonly requestedPurpose: string | undefined,
+    private readonly accessService: AccessService,
+    readonly bypass: boolean,
+  ) {}
+
+  service(): AccessService {
+    return this.accessService;
+  }
+
+  /** The habilitation of the request; refuses (FORBIDDEN) a missing or unhabilitated purpose. */
+  grant(): Promise<HabilitationGrant> {
+    this.grantPromise ??= (async () => {
+      const grants =
+        this.actor.kind === 'agent' ? await this.accessService.grantsOf(this.actor.organisationId) : [];
+      const resolved = resolvePurpose(this.actor, this.requestedPurpose, grants, new Date());
+      if ('code' in resolved) {
+        this.refusals.push({
+          personId: null,
+          operation: 'purpose',
+          outcome: 'refused',
+          reason: resolved.code,
+        });
+        throw hubGraphQLError(HubErrorCode.Forbidden, resolved.message, { reason: resolved.code });
+      }
+      this.grantValue = resolved;
+      return resolved;
+    })();
+    return this.grantPromise;
+  }
+
+  /** Decisions for several people in one round trip (a search, a list). */
+  async decideMany(personIds: readonly string[]): Promise<Map<string, PersonDecision>> {
+    const missing = personIds.filter((id) => !this.decisions.has(id));
+    if (missing.length > 0) {
+      const batch = this.grant().then((grant) =>
+        this.accessService.decide(this.actor, grant, missing, new Date()),
+      );
+      for (const id of missing)
+        this.decisions.set(
+          id,
+          batch.then((map) => map.get(id) ?? INVISIBLE),
+        );
+    }
+    const result = new Map<string, PersonDecision>();
+    for (const id of personIds) result.set(id, await (this.decisions.get(id) as Promise<PersonDecision>));
+    return result;
+  }
+
+  async decision(personId: string): Promise<PersonDecision> {
+    return (await this.decideMany([personId])).get(personId) ?? INVISIBLE;
+  }
+
+  private readOf(personId: string): PersonRead {
+    let read = this.reads.get(personId);
+    if (!read) {
+      read = { categories: new Set(), masked: [], operations: new Set() };
+      this.reads.set(personId, read);
+    }
+    return read;
+  }
+
+  noteRead(personId: string, category: DataCategory, operation: string): void {
+    const read = this.readOf(personId);
+    read.categories.add(category);
+    read.operations.add(operation);
+  }
+
+  noteMask(
+    personId: string,
+    path: string,
+    category: DataCategory,
+    reason: MaskReason,
+    operation: string,
+  ): void {
+    const read = this.readOf(personId);
+    read.operations.add(operation);
+    if (!read.masked.some((m) => m.path === path)) {
+      read.masked.push({ path, category, reason, explanation: MASK_REASON_TEXT[reason] });
+    }
+  }
+
+  noteRefusal(refusal: AccessRefusal): void {
+    this.refusals.push(refusal);
+  }
+
+  /** `extensions.access` of the response: the purpose and every masked field with its reason. */
+  extensions(): Record<string, unknown> | undefined {
+    const masked = [...this.reads.values()].flatMap((read) => read.masked);
+    if (!this.grantValue && masked.length === 0) return undefined;
+    return { purpose: this.grantValue?.purpose ?? null, masked };
+  }
+
+  /** One entry per person read (categories returned, fields masked) and one per refusal. */
+  auditEntries(): AccessAuditEntry[] {
+    const grant = this.grantValue;
+    const legalBasis = grant
+      ? (LEGAL_BASES.find((b) => b.id === grant.legalBasis)?.id ?? grant.legalBasis)
+      : null;
+    const entries: AccessAuditEntry[] = [];
+    for (const [personId, read] of this.reads) {
+      if (read.categories.size === 0 && read.masked.length === 0) continue;
+      entries.push({
+        actor: this.actor,
+        purpose: grant?.purpose ?? null,
+        legalBasis,
+        personId,
+        operation: [...read.operations].sort().join(','),
+        categories: [...read.categories].sort(),
+        maskedFields: read.masked.map((m) => m.path),
+        outcome: 'allowed',
+        reason: null,
+      });
+    }
+    for (const refusal of this.refusals) {
+      entries.push({
+        actor: this.actor,
+        purpose: grant?.purpose ?? this.requestedPurpose ?? null,
+        legalBasis,
+        personId: refusal.personId,
+        operation: refusal.operation,
+        categories: [],
+        maskedFields: [],
+        outcome: refusal.outcome,
+        reason: refusal.reason,
+      });
+    }
+    return entries;
+  }
+}
+
+export function categoryLabel(category: DataCategory): string {
+  return CATEGORIES[category].label;
+}
