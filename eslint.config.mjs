@@ -124,6 +124,20 @@ export default [
               ],
             },
             { sourceTag: 'scope:ops', notDependOnLibsWithTags: ['type:app'] },
+            // Serving the web app (files and sign-in settings): platform only.
+            { sourceTag: 'scope:web', onlyDependOnLibsWithTags: ['scope:web', ...foundations] },
+            {
+              // Work queues of the console (new entrants): read models over contexts, filtered by the access layer.
+              sourceTag: 'scope:worklist',
+              onlyDependOnLibsWithTags: [
+                'scope:worklist',
+                'scope:access',
+                'scope:audit',
+                'scope:parcours',
+                ...contexts.map((c) => `scope:${c}`),
+                ...foundations,
+              ],
+            },
           ],
         },
       ],

@@ -33,6 +33,8 @@ import {
 import { HubQueueModule } from '@spie/platform/queue';
 import { HubRateLimitModule, RateLimitGuard } from '@spie/platform/rate-limit';
 import { ReferentielGraphQLModule } from '@spie/referentiel/feature-graphql';
+import { WebStaticModule } from '@spie/web/feature-http';
+import { WorklistGraphQLModule } from '@spie/worklist/feature-graphql';
 
 import { HealthController } from './health/health.controller';
 
@@ -100,6 +102,8 @@ const GRAPHQL_PATH = '/graphql';
     IngestionHttpModule,
     AuditGraphQLModule,
     QueueDashboardModule,
+    WorklistGraphQLModule,
+    WebStaticModule,
   ],
   controllers: [HealthController],
   providers: [

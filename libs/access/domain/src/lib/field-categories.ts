@@ -29,6 +29,9 @@ export const FIELD_CATEGORIES: Readonly<Record<string, DataCategory>> = {
   'Person.orientation': C.Orientation,
   'Person.orientationHistory': C.Orientation,
   'Person.partnerFollowUps': C.Orientation,
+  // The orientation queue (libs/worklist): when the right opened is the person's RSA right.
+  'NewEntrant.rightOpenedOn': C.RsaRights,
+  'NewEntrant.daysSinceRightOpened': C.RsaRights,
 };
 
 /**
