@@ -379,7 +379,7 @@ describe('imports: HTTP upload, GraphQL progress and report, identity review que
     beforeAll(async () => {
       // The same household sent again under another matricule, with the first person's NIR changed: a conflict.
       // A household whose first NIR is all digits (the generator also draws people without a NIR and Corsican NIRs).
-      let bytes = Buffer.alloc(0);
+      let bytes: Buffer = Buffer.alloc(0);
       let nir: string | undefined;
       for (let seed = base.seed; nir === undefined; seed++) {
         bytes = await flux({ ...base, seed, households: 1, matriculeOffset: offset + 9_000 });

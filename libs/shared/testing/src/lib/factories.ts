@@ -110,9 +110,10 @@ export async function placeInPortfolio(
   dataSource: DataSource,
   options: { personId: string; organisationId: string; referentAgentId?: string | null },
 ): Promise<void> {
-  await dataSource.query(`UPDATE orientation SET superseded_at = now() WHERE person_id = $1 AND superseded_at IS NULL`, [
-    options.personId,
-  ]);
+  await dataSource.query(
+    `UPDATE orientation SET superseded_at = now() WHERE person_id = $1 AND superseded_at IS NULL`,
+    [options.personId],
+  );
   await dataSource.query(
     `INSERT INTO orientation (person_id, type, structure_id, referent_agent_id, decided_at, source, recorded_by)
      VALUES ($1, 'social', $2, $3, now(), 'hub', 'test')`,
