@@ -129,15 +129,15 @@ export async function placeInTerritory(
   dataSource: DataSource,
   options: { personId: string; departmentCode?: string; role?: string },
 ): Promise<string> {
-  const [household] = (await dataSource.query(
+  const [{ id: householdId }] = (await dataSource.query(
     `INSERT INTO household (organisme, organisme_code, matricule, department_code)
      VALUES ('CAF', '521', $1, $2) RETURNING id`,
     [String(Math.floor(Math.random() * 1e12)).padStart(12, '0'), options.departmentCode ?? '052'],
-  )) as Array<{ id: string }>;
+  )) as [{ id: string }];
   await dataSource.query(
     `INSERT INTO household_member (household_id, person_id, role, valid_from, source, recorded_by)
      VALUES ($1, $2, $3, current_date - 10, 'caf', 'test')`,
-    [household!.id, options.personId, options.role ?? 'DEM'],
+    [householdId, options.personId, options.role ?? 'DEM'],
   );
-  return household!.id;
+  return householdId;
 }
