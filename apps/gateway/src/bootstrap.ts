@@ -20,6 +20,8 @@ export async function createGateway(options: { logs?: boolean } = {}): Promise<I
   const app = await NestFactory.create(GatewayModule, {
     bufferLogs: true,
     logger: options.logs === false ? false : undefined,
+    // Throw instead of exiting, so that a caller without logs (schema printing, tests) still sees why.
+    abortOnError: false,
   });
   if (options.logs !== false) app.useLogger(app.get(Logger));
   app.use((req: Request & { correlationId?: string }, res: Response, next: NextFunction) => {

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { AuditAlertEntity, AuditService, type AuditEntryInput } from '@spie/audit/data-access';
 import type { AgentEntity, OrganisationEntity } from '@spie/organisation/data-access';
 import type { Actor } from '@spie/shared/kernel';
-import { buildAgentWithOrganisation, buildPerson } from '@spie/shared/testing';
+import { buildAgentWithOrganisation, buildPerson, placeInTerritory } from '@spie/shared/testing';
 
 import { createTestGateway, type GraphQLResponse, type TestGateway } from '../support/test-gateway';
 
@@ -246,6 +246,7 @@ describe('audit: the person’s access log, the DPO’s search and alerts, the n
 
   it('should hide a person declared not a beneficiary from agents at once and queue the destruction', async () => {
     const target = await buildPerson(gateway.dataSource);
+    await placeInTerritory(gateway.dataSource, { personId: target.id });
     const DECLARE = `mutation($input: DeclareNotBeneficiaryInput!) {
       declarePersonNotBeneficiary(input: $input) { personId declaredAt destructionQueued }
     }`;

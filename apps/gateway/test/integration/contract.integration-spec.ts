@@ -1,7 +1,11 @@
 import { CONTRACT_IMMUTABILITY_TRIGGERS } from '@spie/contract/data-access';
 import { contractContentHash, localDateOf } from '@spie/contract/domain';
 import { JobName, JobQueueService } from '@spie/platform/queue';
-import { buildAgentWithOrganisation, buildPerson } from '@spie/shared/testing';
+import {
+  buildAgentWithOrganisation,
+  buildPerson as buildBarePerson,
+  placeInPortfolio,
+} from '@spie/shared/testing';
 
 import { createTestGateway, type GraphQLResponse, type TestGateway } from '../support/test-gateway';
 
@@ -129,6 +133,16 @@ function hashOf(version: VersionOut): string {
 describe('contract', () => {
   let gateway: TestGateway;
   let referent: Awaited<ReturnType<typeof buildAgentWithOrganisation>>;
+  /** A person oriented to the référent's department, the référent named. */
+  const buildPerson: typeof buildBarePerson = async (dataSource, overrides) => {
+    const person = await buildBarePerson(dataSource, overrides);
+    await placeInPortfolio(dataSource, {
+      personId: person.id,
+      organisationId: referent.organisation.id,
+      referentAgentId: referent.agent.id,
+    });
+    return person;
+  };
 
   const call = async <K extends string>(query: string, variables: Record<string, unknown>, key: K) => {
     const response = await gateway.graphql<Record<K, ContractOut>>(query, variables, {
@@ -524,14 +538,15 @@ describe('contract', () => {
 
   it('should answer NOT_FOUND when the person or the contract is unknown', async () => {
     const person = await create({}, '3f0e8b8a-2f55-4d7e-9a8c-0b1d2c3e4f5a');
-    expect(person.response.errors?.[0]?.extensions).toMatchObject({
-      code: 'NOT_FOUND',
-      reason: 'PERSON_NOT_FOUND',
+    // The same answer as for a person or contract outside the portfolio: existence is not revealed.
+    expect(person.response.errors?.[0]).toMatchObject({
+      message: 'No such person or record',
+      extensions: { code: 'NOT_FOUND' },
     });
     const contract = await change('3f0e8b8a-2f55-4d7e-9a8c-0b1d2c3e4f5a', 'activate');
-    expect(contract.response.errors?.[0]?.extensions).toMatchObject({
-      code: 'NOT_FOUND',
-      reason: 'CONTRACT_NOT_FOUND',
+    expect(contract.response.errors?.[0]).toMatchObject({
+      message: 'No such person or record',
+      extensions: { code: 'NOT_FOUND' },
     });
   });
 });

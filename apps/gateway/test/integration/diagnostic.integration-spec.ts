@@ -1,7 +1,11 @@
 import { DiagnosticItemEntity } from '@spie/diagnostic/data-access';
 import { JobName, JobQueueService } from '@spie/platform/queue';
 import { REFERENTIEL_V1 } from '@spie/referentiel/domain';
-import { buildAgentWithOrganisation, buildPerson } from '@spie/shared/testing';
+import {
+  buildAgentWithOrganisation,
+  buildPerson as buildBarePerson,
+  placeInPortfolio,
+} from '@spie/shared/testing';
 
 import { createTestGateway, type GraphQLResponse, type TestGateway } from '../support/test-gateway';
 
@@ -178,9 +182,26 @@ const MOBILITY_INPUT = {
 describe('diagnostic', () => {
   let gateway: TestGateway;
   let adviser: Awaited<ReturnType<typeof buildAgentWithOrganisation>>;
+  /** A person oriented to the adviser's agency, the adviser as named référent. */
+  const buildPerson: typeof buildBarePerson = async (dataSource, overrides) => {
+    const person = await buildBarePerson(dataSource, overrides);
+    await placeInPortfolio(dataSource, {
+      personId: person.id,
+      organisationId: adviser.organisation.id,
+      referentAgentId: adviser.agent.id,
+    });
+    return person;
+  };
 
   const record = (input: Record<string, unknown>, as = adviser.agent.login) =>
-    gateway.graphql<{ recordDiagnostic: DiagnosticOut }>(RECORD, { input }, { as });
+    (async () =>
+      gateway.graphql<{ recordDiagnostic: DiagnosticOut }>(
+        RECORD,
+        { input },
+        { token: await twoFactor(as) },
+      ))();
+  /** RQTH is health data: read with a two-factor sign-in, by the person's named référent. */
+  const twoFactor = (login: string) => gateway.tokenFor(login, { acr: '2fa' });
 
   beforeAll(async () => {
     gateway = await createTestGateway();
@@ -248,7 +269,7 @@ describe('diagnostic', () => {
 
     const read = await gateway.graphql<{
       person: { diagnostic: { version: number; educationLevel: string }; diagnosticHistory: unknown[] };
-    }>(READ, { id: person.id }, { as: adviser.agent.login });
+    }>(READ, { id: person.id }, { token: await twoFactor(adviser.agent.login) });
     expect(read.errors).toBeUndefined();
     expect(read.data?.person.diagnostic).toMatchObject({
       version: 1,
@@ -281,7 +302,16 @@ describe('diagnostic', () => {
   it('should create version 2 and keep version 1 intact when the diagnostic is recorded again', async () => {
     const person = await buildPerson(gateway.dataSource);
     const first = (await record({ personId: person.id, ...MOBILITY_INPUT })).data!.recordDiagnostic;
-    const secondAdviser = await buildAgentWithOrganisation(gateway.dataSource, { type: 'department' });
+    const secondAdviser = await buildAgentWithOrganisation(gateway.dataSource, {
+      type: 'department',
+      roles: ['referent'],
+    });
+    // The department's référent is named on the orientation: the person is in both portfolios.
+    await placeInPortfolio(gateway.dataSource, {
+      personId: person.id,
+      organisationId: adviser.organisation.id,
+      referentAgentId: secondAdviser.agent.id,
+    });
     const response = await record(
       {
         personId: person.id,
@@ -321,7 +351,7 @@ describe('diagnostic', () => {
 
     const read = await gateway.graphql<{
       person: { diagnostic: { version: number }; diagnosticHistory: Array<{ version: number }> };
-    }>(READ, { id: person.id }, { as: adviser.agent.login });
+    }>(READ, { id: person.id }, { token: await twoFactor(adviser.agent.login) });
     expect(read.data?.person.diagnostic.version).toBe(2);
     expect(read.data?.person.diagnosticHistory.map((row) => row.version)).toEqual([2, 1]);
     const firstItems = await gateway.dataSource
@@ -414,7 +444,12 @@ describe('diagnostic', () => {
       themes: [],
       projects: [],
     });
-    expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', reason: 'PERSON_NOT_FOUND' });
+    // The same answer as for a person outside the adviser's portfolio: existence is not revealed.
+    expect(response.errors?.[0]).toMatchObject({
+      message: 'No such person or record',
+      extensions: { code: 'NOT_FOUND' },
+    });
+    expect(response.errors?.[0]?.extensions?.['reason']).toBeUndefined();
   });
 
   it('should answer null when the person has no diagnostic', async () => {
@@ -422,7 +457,7 @@ describe('diagnostic', () => {
     const read = await gateway.graphql<{ person: { diagnostic: unknown; diagnosticHistory: unknown[] } }>(
       READ,
       { id: person.id },
-      { as: adviser.agent.login },
+      { token: await twoFactor(adviser.agent.login) },
     );
     expect(read.data?.person).toEqual({ diagnostic: null, diagnosticHistory: [] });
   });

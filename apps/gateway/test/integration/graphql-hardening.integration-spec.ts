@@ -1,5 +1,5 @@
 import { GRAPHQL_LIMITS } from '@spie/platform/graphql';
-import { buildAgentWithOrganisation, buildPerson } from '@spie/shared/testing';
+import { buildAgentWithOrganisation, buildPerson, placeInPortfolio } from '@spie/shared/testing';
 
 import { createTestGatewayWithEnv } from '../support/gateway-with-env';
 import { PERSON_FILE_QUERY } from '../support/person-file.query';
@@ -24,8 +24,13 @@ describe('GraphQL hardening: document limits, batching, introspection and sugges
       GRAPHQL_PRODUCTION: 'true',
       GRAPHQL_INTROSPECTION: 'true',
     });
-    adviser = (await buildAgentWithOrganisation(gateway.dataSource, { roles: ['admin'] })).agent.login;
+    const built = await buildAgentWithOrganisation(gateway.dataSource, {
+      type: 'france_travail_agency',
+      roles: ['adviser'],
+    });
+    adviser = built.agent.login;
     personId = (await buildPerson(gateway.dataSource)).id;
+    await placeInPortfolio(gateway.dataSource, { personId, organisationId: built.organisation.id });
   });
 
   afterAll(async () => {

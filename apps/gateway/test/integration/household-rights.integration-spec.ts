@@ -9,7 +9,12 @@ import {
 import { HouseholdRightsExceptionCode } from '@spie/household-rights/domain';
 import type { PersonEntity } from '@spie/person/data-access';
 import type { Provenance } from '@spie/shared/kernel';
-import { buildAgentWithOrganisation, buildPerson, testProvenance } from '@spie/shared/testing';
+import {
+  buildAgentWithOrganisation,
+  buildPerson as buildBarePerson,
+  placeInPortfolio,
+  testProvenance,
+} from '@spie/shared/testing';
 
 import { createTestGateway, type TestGateway } from '../support/test-gateway';
 
@@ -113,6 +118,13 @@ describe('household rights', () => {
   let gateway: TestGateway;
   let service: HouseholdRightsService;
   let login: string;
+  let departmentId: string;
+  /** A person in the department's portfolio (oriented to it), so that a person who left a household stays readable. */
+  const buildPerson: typeof buildBarePerson = async (dataSource, overrides) => {
+    const person = await buildBarePerson(dataSource, overrides);
+    await placeInPortfolio(dataSource, { personId: person.id, organisationId: departmentId });
+    return person;
+  };
 
   const read = async (id: string): Promise<PersonOut> => {
     const response = await gateway.graphql<{ person: PersonOut }>(READ, { id }, { as: login });
@@ -163,7 +175,9 @@ describe('household rights', () => {
   beforeAll(async () => {
     gateway = await createTestGateway();
     service = gateway.app.get(HouseholdRightsService);
-    login = (await buildAgentWithOrganisation(gateway.dataSource, { roles: ['orientation'] })).agent.login;
+    const team = await buildAgentWithOrganisation(gateway.dataSource, { roles: ['orientation'] });
+    login = team.agent.login;
+    departmentId = team.organisation.id;
   });
 
   afterAll(async () => {

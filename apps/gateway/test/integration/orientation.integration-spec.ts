@@ -3,7 +3,20 @@ import { randomUUID } from 'node:crypto';
 import type { AgentEntity, OrganisationEntity } from '@spie/organisation/data-access';
 import { OrientationEntity } from '@spie/orientation/data-access';
 import { JobName, JobQueueService } from '@spie/platform/queue';
-import { buildAgent, buildAgentWithOrganisation, buildOrganisation, buildPerson } from '@spie/shared/testing';
+import {
+  buildAgent,
+  buildAgentWithOrganisation,
+  buildOrganisation,
+  buildPerson as buildBarePerson,
+  placeInTerritory,
+} from '@spie/shared/testing';
+
+/** A person the orientation team may see: a new entrant of department 052's territory. */
+const buildPerson: typeof buildBarePerson = async (dataSource, overrides) => {
+  const person = await buildBarePerson(dataSource, overrides);
+  await placeInTerritory(dataSource, { personId: person.id });
+  return person;
+};
 
 import { createTestGateway, type GraphQLResponse, type TestGateway } from '../support/test-gateway';
 
@@ -245,9 +258,13 @@ describe('orientation', () => {
     expect(reasonOf(response)).toEqual({ code: 'BAD_USER_INPUT', reason: 'REFERENT_INACTIVE' });
   });
 
-  it('should answer NOT_FOUND when the person does not exist', async () => {
+  it('should answer NOT_FOUND, as for a person out of scope, when the person does not exist', async () => {
     const response = await orient({ personId: randomUUID(), type: 'pro', structureId: agency.id });
-    expect(reasonOf(response)).toEqual({ code: 'NOT_FOUND', reason: 'ORIENTATION_PERSON_NOT_FOUND' });
+    const outOfScope = await buildBarePerson(gateway.dataSource);
+    const hidden = await orient({ personId: outOfScope.id, type: 'pro', structureId: agency.id });
+    expect(reasonOf(response)).toEqual({ code: 'NOT_FOUND', reason: undefined });
+    expect(hidden.errors?.[0]?.message).toBe(response.errors?.[0]?.message);
+    expect(reasonOf(hidden)).toEqual(reasonOf(response));
   });
 
   it('should answer NOT_FOUND STRUCTURE_NOT_FOUND when the structure does not exist', async () => {

@@ -1,6 +1,17 @@
 import { emptyFollowUpFacts } from '@spie/orientation/domain';
 import { recordPartnerActions, recordPartnerFollowUps } from '@spie/orientation/data-access';
-import { buildAgentWithOrganisation, buildPerson } from '@spie/shared/testing';
+import {
+  buildAgentWithOrganisation,
+  buildPerson as buildBarePerson,
+  placeInTerritory,
+} from '@spie/shared/testing';
+
+/** A person the orientation team may see: a new entrant of department 052's territory. */
+const buildPerson: typeof buildBarePerson = async (dataSource, overrides) => {
+  const person = await buildBarePerson(dataSource, overrides);
+  await placeInTerritory(dataSource, { personId: person.id });
+  return person;
+};
 
 import { createTestGateway, type TestGateway } from '../support/test-gateway';
 

@@ -35,7 +35,9 @@ describe('person queries', () => {
 
   beforeAll(async () => {
     gateway = await createTestGateway();
-    const { agent, organisation } = await buildAgentWithOrganisation(gateway.dataSource, { roles: ['orientation'] });
+    const { agent, organisation } = await buildAgentWithOrganisation(gateway.dataSource, {
+      roles: ['orientation'],
+    });
     login = agent.login;
     organisationId = organisation.id;
   });

@@ -11,6 +11,7 @@ import {
   buildAgentWithOrganisation,
   buildOrganisation,
   buildPerson,
+  placeInTerritory,
   testProvenance,
 } from '@spie/shared/testing';
 
@@ -179,6 +180,7 @@ describe('référentiel', () => {
     const structure = await buildOrganisation(gateway.dataSource, { type: 'association' });
     const referent = await buildAgent(gateway.dataSource, { organisationId: structure.id });
     const person = await buildPerson(gateway.dataSource);
+    await placeInTerritory(gateway.dataSource, { personId: person.id });
     const oriented = await gateway.graphql(
       `mutation($input: OrientPersonInput!) { orientPerson(input: $input) { id typeLabel } }`,
       {

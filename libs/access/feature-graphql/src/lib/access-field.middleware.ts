@@ -13,6 +13,8 @@ import { HubErrorCode, hubGraphQLError } from '@spie/platform/graphql';
 import { requestAccess, type AccessAwareRequest } from './access-runtime';
 import type { RequestAccess } from './request-access';
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /** Set on objects reached through a person's field, so that their own fields know whose data they are. */
 export const PERSON_OF = Symbol('spie.personOf');
 
@@ -95,10 +97,13 @@ export async function checkWrite(
   access: RequestAccess,
   key: string,
   args: Record<string, unknown>,
-): Promise<string> {
+): Promise<string | null> {
   const write = WRITES[key];
   const target = write.person(args);
   const id = typeof target.id === 'string' ? target.id : '';
+  // An id that is not a UUID names no record: the input's validation (which runs after interceptors) refuses it with
+  // every invalid field named, and nothing is read or written.
+  if (!UUID.test(id)) return null;
   const personId =
     target.kind === 'person'
       ? id

@@ -2,6 +2,8 @@ import { Injectable, type CallHandler, type ExecutionContext, type NestIntercept
 import { GqlExecutionContext } from '@nestjs/graphql';
 import { from, lastValueFrom, type Observable } from 'rxjs';
 
+import { hubGraphQLError, HubErrorCode } from '@spie/platform/graphql';
+
 import { requestAccess, type AccessAwareRequest } from './access-runtime';
 import { checkWrite, ENTRY_READS, LIST_READS, tag, WRITES } from './access-field.middleware';
 
@@ -51,6 +53,8 @@ export class AccessInterceptor implements NestInterceptor {
         }
         const personId = await checkWrite(access, key, args);
         const value = await lastValueFrom(next.handle(), { defaultValue: null });
+        // No person: the id was malformed and the input's validation refused it above; a value here names no one.
+        if (personId === null) throw hubGraphQLError(HubErrorCode.NotFound, 'No such person or record');
         tag(value, personId);
         return value;
       })(),

@@ -15,6 +15,8 @@ import type { Actor } from '@spie/shared/kernel';
 
 export const PURPOSE_HEADER = 'x-spie-purpose';
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 export interface MaskedField {
   path: string;
   category: DataCategory;
@@ -94,6 +96,8 @@ export class RequestAccess {
 
   /** Decisions for several people in one round trip (a search, a list). */
   async decideMany(personIds: readonly string[]): Promise<Map<string, PersonDecision>> {
+    // An id that is not a UUID names no one: invisible, without asking the database.
+    for (const id of personIds) if (!UUID.test(id)) this.decisions.set(id, Promise.resolve(INVISIBLE));
     const missing = personIds.filter((id) => !this.decisions.has(id));
     if (missing.length > 0) {
       const batch = this.grant().then((grant) =>

@@ -110,12 +110,34 @@ export async function placeInPortfolio(
   dataSource: DataSource,
   options: { personId: string; organisationId: string; referentAgentId?: string | null },
 ): Promise<void> {
-  await dataSource.query(`UPDATE orientation SET superseded_at = now() WHERE person_id = $1 AND superseded_at IS NULL`, [
-    options.personId,
-  ]);
+  await dataSource.query(
+    `UPDATE orientation SET superseded_at = now() WHERE person_id = $1 AND superseded_at IS NULL`,
+    [options.personId],
+  );
   await dataSource.query(
     `INSERT INTO orientation (person_id, type, structure_id, referent_agent_id, decided_at, source, recorded_by)
      VALUES ($1, 'social', $2, $3, now(), 'hub', 'test')`,
     [options.personId, options.organisationId, options.referentAgentId ?? null],
   );
+}
+
+/**
+ * Makes a person a new entrant of a department's territory (need to know of its orientation team): an open
+ * membership, as applicant, of a fresh CAF household of that department. Returns the household id.
+ */
+export async function placeInTerritory(
+  dataSource: DataSource,
+  options: { personId: string; departmentCode?: string; role?: string },
+): Promise<string> {
+  const [{ id: householdId }] = (await dataSource.query(
+    `INSERT INTO household (organisme, organisme_code, matricule, department_code)
+     VALUES ('CAF', '521', $1, $2) RETURNING id`,
+    [String(Math.floor(Math.random() * 1e12)).padStart(12, '0'), options.departmentCode ?? '052'],
+  )) as [{ id: string }];
+  await dataSource.query(
+    `INSERT INTO household_member (household_id, person_id, role, valid_from, source, recorded_by)
+     VALUES ($1, $2, $3, current_date - 10, 'caf', 'test')`,
+    [householdId, options.personId, options.role ?? 'DEM'],
+  );
+  return householdId;
 }
