@@ -124,6 +124,11 @@ export default [
               ],
             },
             { sourceTag: 'scope:ops', notDependOnLibsWithTags: ['type:app'] },
+            // What a person changes in their own file from the portal: the person context only.
+            {
+              sourceTag: 'scope:self-service',
+              onlyDependOnLibsWithTags: ['scope:self-service', ...core],
+            },
             // Serving the web app (files and sign-in settings): platform only.
             { sourceTag: 'scope:web', onlyDependOnLibsWithTags: ['scope:web', ...foundations] },
             {

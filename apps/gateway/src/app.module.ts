@@ -33,6 +33,7 @@ import {
 import { HubQueueModule } from '@spie/platform/queue';
 import { HubRateLimitModule, RateLimitGuard } from '@spie/platform/rate-limit';
 import { ReferentielGraphQLModule } from '@spie/referentiel/feature-graphql';
+import { SelfServiceGraphQLModule } from '@spie/self-service/feature-graphql';
 import { WebStaticModule } from '@spie/web/feature-http';
 import { WorklistGraphQLModule } from '@spie/worklist/feature-graphql';
 
@@ -103,6 +104,7 @@ const GRAPHQL_PATH = '/graphql';
     AuditGraphQLModule,
     QueueDashboardModule,
     WorklistGraphQLModule,
+    SelfServiceGraphQLModule,
     WebStaticModule,
   ],
   controllers: [HealthController],

@@ -137,8 +137,8 @@ describe('the web portal and console in Chromium', () => {
     const form = adviser.getByRole('form', { name: 'Préparer un CER' });
     await form.getByLabel('Thème de l’objectif').locator('option').nth(1).waitFor({ state: 'attached' });
     await form.getByLabel('Thème de l’objectif').selectOption({ index: 1 });
-    await form.getByLabel('Objectif').fill(objective);
-    await form.getByLabel('Action', { exact: false }).first().fill('Rendez-vous avec l’assistante sociale');
+    await form.getByLabel('Objectif', { exact: true }).fill(objective);
+    await form.getByRole('textbox', { name: /^Action/ }).fill('Rendez-vous avec l’assistante sociale');
     await form.getByRole('button', { name: 'Créer le brouillon' }).click();
 
     const contract = adviser.getByRole('article').filter({ hasText: objective });
