@@ -32,7 +32,12 @@ export class AccessInterceptor implements NestInterceptor {
         // Purpose first: a request without a habilitated purpose is refused once, before anything is read.
         const grant = await access.grant();
         if ((entry !== undefined || list) && !readsPersonFiles(grant)) {
-          access.noteRefusal({ personId: null, operation: key, outcome: 'refused', reason: 'NO_FILE_ACCESS' });
+          access.noteRefusal({
+            personId: null,
+            operation: key,
+            outcome: 'refused',
+            reason: 'NO_FILE_ACCESS',
+          });
           throw hubGraphQLError(
             HubErrorCode.Forbidden,
             `The purpose ${grant.purpose} does not let this account read person files`,

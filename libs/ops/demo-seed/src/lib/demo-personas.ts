@@ -17,13 +17,11 @@ export const DEMO_PERSONAS: readonly Persona[] = [
       description: agent.description,
     };
   }),
-  ...DEMO_PERSON_ACCOUNTS.map(
-    (account): Persona => ({
-      login: account.login,
-      kind: 'person',
-      organisationType: null,
-      roles: [],
-      description: account.description,
-    }),
-  ),
+  ...DEMO_PERSON_ACCOUNTS.map((account): Persona => ({
+    login: account.login,
+    kind: 'person',
+    organisationType: null,
+    roles: [],
+    description: account.description,
+  })),
 ];
