@@ -10,6 +10,8 @@ export interface GraphQLResponse<T = Record<string, unknown>> {
   status: number;
   data?: T | null;
   errors?: Array<{ message: string; path?: string[]; extensions?: Record<string, unknown> }>;
+  /** `access: { purpose, masked[] }` when the access layer masked fields. */
+  extensions?: Record<string, unknown>;
 }
 
 export interface TokenOptions {

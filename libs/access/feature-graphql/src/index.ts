@@ -6,3 +6,7 @@ export * from './lib/log-audit.sink';
 export * from './lib/request-access';
 export * from './lib/access.interceptor';
 export * from './lib/audit-log.sink';
+export * from './lib/dtos/person-choice.dto';
+export * from './lib/dtos/habilitation.dto';
+export * from './lib/me-access.resolver';
+export * from './lib/habilitation.resolver';

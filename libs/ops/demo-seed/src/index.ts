@@ -3,3 +3,4 @@ export * from './lib/demo-dataset';
 export * from './lib/demo-random';
 export * from './lib/demo-seed';
 export * from './lib/demo-oidc-accounts';
+export * from './lib/demo-personas';

@@ -7,6 +7,7 @@ import {
   SELF_ACCESS,
   type HabilitationTemplate,
 } from './legal-frame';
+import { readsPersonFiles } from './policy';
 
 export interface Persona {
   login: string;
@@ -43,7 +44,7 @@ export function personaHabilitations(persona: Persona): HabilitationTemplate[] {
 export function accessMatrix(personas: readonly Persona[]): MatrixRow[] {
   return personas.map((persona) => {
     const habilitations = personaHabilitations(persona);
-    const readsFiles = habilitations.some((h) => h.read.some((c) => c !== DataCategory.AccessLog));
+    const readsFiles = habilitations.some(readsPersonFiles);
     const read = {} as Record<DataCategory, MatrixCell>;
     const write = {} as Record<DataCategory, MatrixCell>;
     for (const category of ALL_CATEGORIES) {

@@ -105,6 +105,15 @@ export function selfGrant(personId: string): HabilitationGrant {
  * The habilitation a request acts under: the purpose it states must be one the actor's roles allow and one its
  * organisation holds an active habilitation for. A person always acts for their own access (GDPR art. 15).
  */
+/**
+ * Whether a habilitation lets its holder read person files at all: one that reads only the access log (the DPO's
+ * control) or nothing (a connector's transmission) refuses every file, rather than returning files with every field
+ * masked.
+ */
+export function readsPersonFiles(grant: { read: readonly DataCategory[] }): boolean {
+  return grant.read.some((category) => category !== DataCategory.AccessLog);
+}
+
 export function resolvePurpose(
   subject: AccessSubject,
   requested: string | null | undefined,

@@ -2,19 +2,23 @@ import { APP_INTERCEPTOR } from '@nestjs/core';
 import { Module, type DynamicModule, type OnModuleInit, type Type } from '@nestjs/common';
 
 import { AccessDataAccessModule, AccessService } from '@spie/access/data-access';
+import { PersonDataAccessModule } from '@spie/person/data-access';
 import { EnvironmentVariables } from '@spie/platform/config';
 
 import { AccessAuditPlugin, AUDIT_SINK, type AuditSink } from './access-audit.plugin';
 import { accessRuntime } from './access-runtime';
 import { AccessInterceptor } from './access.interceptor';
+import { HabilitationResolver } from './habilitation.resolver';
+import { MeAccessResolver } from './me-access.resolver';
 
 /**
  * The access layer of the gateway: field middleware (registered in the GraphQL module's `buildSchemaOptions`), the
- * audit plugin, and the policy data. The app names where audit entries go (`forRoot({ auditSink })`).
+ * audit plugin, the policy data, the person's own file and choices (`me.person`, `me.choices`, `setMyChoice`) and the
+ * habilitations (`habilitations`, `revokeHabilitation`). The app names where audit entries go (`forRoot({ auditSink })`).
  */
 @Module({
-  imports: [AccessDataAccessModule],
-  providers: [AccessAuditPlugin],
+  imports: [AccessDataAccessModule, PersonDataAccessModule],
+  providers: [AccessAuditPlugin, MeAccessResolver, HabilitationResolver],
   exports: [AccessDataAccessModule],
 })
 export class AccessGraphQLModule implements OnModuleInit {

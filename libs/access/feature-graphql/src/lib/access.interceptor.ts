@@ -2,6 +2,7 @@ import { Injectable, type CallHandler, type ExecutionContext, type NestIntercept
 import { GqlExecutionContext } from '@nestjs/graphql';
 import { from, lastValueFrom, type Observable } from 'rxjs';
 
+import { readsPersonFiles } from '@spie/access/domain';
 import { hubGraphQLError, HubErrorCode } from '@spie/platform/graphql';
 
 import { requestAccess, type AccessAwareRequest } from './access-runtime';
@@ -29,7 +30,20 @@ export class AccessInterceptor implements NestInterceptor {
     return from(
       (async () => {
         // Purpose first: a request without a habilitated purpose is refused once, before anything is read.
-        await access.grant();
+        const grant = await access.grant();
+        if ((entry !== undefined || list) && !readsPersonFiles(grant)) {
+          access.noteRefusal({
+            personId: null,
+            operation: key,
+            outcome: 'refused',
+            reason: 'NO_FILE_ACCESS',
+          });
+          throw hubGraphQLError(
+            HubErrorCode.Forbidden,
+            `The purpose ${grant.purpose} does not let this account read person files`,
+            { reason: 'NO_FILE_ACCESS' },
+          );
+        }
         if (entry) {
           const id = entry(args);
           const decision = typeof id === 'string' ? await access.decision(id) : null;

@@ -18,6 +18,10 @@ export enum Permission {
   AuditAlertsAcknowledge = 'audit-alerts:acknowledge',
   /** Declare that a person turned out not to be a beneficiary: the next retention run destroys their data. */
   PersonsDeclareNotBeneficiary = 'persons:declare-not-beneficiary',
+  /** Read the habilitations of organisations (purpose, legal basis, categories, validity). */
+  HabilitationsRead = 'habilitations:read',
+  /** Revoke a habilitation, with immediate effect. */
+  HabilitationsManage = 'habilitations:manage',
 }
 
 /**
@@ -32,6 +36,8 @@ export const ROLE_PERMISSIONS: Readonly<Record<Permission, readonly string[]>> =
   [Permission.AuditRead]: ['dpo'],
   [Permission.AuditAlertsAcknowledge]: ['dpo'],
   [Permission.PersonsDeclareNotBeneficiary]: ['orientation', 'admin'],
+  [Permission.HabilitationsRead]: ['admin', 'dpo'],
+  [Permission.HabilitationsManage]: ['admin'],
 };
 
 export function isAllowed(actor: Pick<Actor, 'kind' | 'roles'>, permission: Permission): boolean {
