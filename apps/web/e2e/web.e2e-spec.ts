@@ -81,7 +81,7 @@ describe('the web portal and console in Chromium', () => {
   it('should show that read to the allocataire in « Qui a consulté mon dossier »', async () => {
     await portal.getByRole('link', { name: 'Qui a consulté mon dossier' }).first().click();
     const rows = portal.getByRole('table', { name: 'Consultations de votre dossier' }).locator('tbody tr');
-    const read = rows.filter({ hasText: adviserOrganisation }).filter({ hasText: 'pour vous accompagner' });
+    const read = rows.filter({ hasText: adviserOrganisation }).filter({ hasText: /accompagner/i });
     await read.first().waitFor();
     await screenshot(portal, 'portail-consultations');
   });

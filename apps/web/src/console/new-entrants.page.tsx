@@ -1,4 +1,3 @@
-import { fr } from '@codegouvfr/react-dsfr';
 import { Badge } from '@codegouvfr/react-dsfr/Badge';
 import { Link } from 'react-router-dom';
 
@@ -6,6 +5,7 @@ import { useDocumentTitle } from '../shared/document-title';
 import { formatDate } from '../shared/format';
 import { useGql } from '../shared/graphql';
 import { QueryState } from '../shared/query-state';
+import { Table } from '../shared/table';
 import { CONSOLE } from './console-name';
 
 const NEW_ENTRANTS_QUERY = /* GraphQL */ `
@@ -72,41 +72,32 @@ export function NewEntrantsPage() {
           const rows = query.data?.data.newEntrants ?? [];
           if (rows.length === 0) return <p>Personne à orienter.</p>;
           return (
-            <div className={fr.cx('fr-table')}>
-              <div className="fr-table__wrapper">
-                <div className="fr-table__container">
-                  <div className="fr-table__content">
-                    <table>
-                      <caption>{rows.length} personne(s) à orienter</caption>
-                      <thead>
-                        <tr>
-                          <th scope="col">Personne</th>
-                          <th scope="col">Droit ouvert le</th>
-                          <th scope="col">Jours depuis</th>
-                        </tr>
-                      </thead>
-                      <tbody>
-                        {rows.map((row) => (
-                          <tr key={row.person.id} data-days={row.daysSinceRightOpened ?? ''}>
-                            <td>
-                              <Link to={`/console/personnes/${row.person.id}`}>
-                                {row.person.identity
-                                  ? `${row.person.identity.lastName} ${row.person.identity.firstNames.join(' ')}`
-                                  : 'Identité masquée'}
-                              </Link>
-                            </td>
-                            <td>{formatDate(row.rightOpenedOn)}</td>
-                            <td>
-                              {row.daysSinceRightOpened ?? '—'} {delayBadge(row.daysSinceRightOpened)}
-                            </td>
-                          </tr>
-                        ))}
-                      </tbody>
-                    </table>
-                  </div>
-                </div>
-              </div>
-            </div>
+            <Table caption={`${rows.length} personne(s) à orienter`}>
+              <thead>
+                <tr>
+                  <th scope="col">Personne</th>
+                  <th scope="col">Droit ouvert le</th>
+                  <th scope="col">Jours depuis</th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((row) => (
+                  <tr key={row.person.id} data-days={row.daysSinceRightOpened ?? ''}>
+                    <td>
+                      <Link to={`/console/personnes/${row.person.id}`}>
+                        {row.person.identity
+                          ? `${row.person.identity.lastName} ${row.person.identity.firstNames.join(' ')}`
+                          : 'Identité masquée'}
+                      </Link>
+                    </td>
+                    <td>{formatDate(row.rightOpenedOn)}</td>
+                    <td>
+                      {row.daysSinceRightOpened ?? '—'} {delayBadge(row.daysSinceRightOpened)}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </Table>
           );
         }}
       </QueryState>

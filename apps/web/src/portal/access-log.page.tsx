@@ -5,6 +5,7 @@ import { useDocumentTitle } from '../shared/document-title';
 import { formatDateTime } from '../shared/format';
 import { graphql } from '../shared/graphql';
 import { QueryState } from '../shared/query-state';
+import { Table } from '../shared/table';
 import { useSession } from '../shared/session';
 import { PORTAL } from './portal-name';
 
@@ -73,38 +74,29 @@ export function AccessLogPage() {
           rows.length === 0 ? (
             <p>Personne n’a encore consulté votre dossier.</p>
           ) : (
-            <div className="fr-table fr-table--no-caption">
-              <div className="fr-table__wrapper">
-                <div className="fr-table__container">
-                  <div className="fr-table__content">
-                    <table>
-                      <caption>Consultations de votre dossier</caption>
-                      <thead>
-                        <tr>
-                          <th scope="col">Quand</th>
-                          <th scope="col">Qui</th>
-                          <th scope="col">Pourquoi</th>
-                          <th scope="col">Quoi</th>
-                        </tr>
-                      </thead>
-                      <tbody>
-                        {rows.map((row, index) => (
-                          <tr key={`${row.at}-${index}`}>
-                            <td>{formatDateTime(row.at)}</td>
-                            <td>{row.organisation}</td>
-                            <td>{row.purpose}</td>
-                            <td>
-                              {row.action}
-                              {row.categories.length ? ` : ${row.categories.join(', ')}` : ''}
-                            </td>
-                          </tr>
-                        ))}
-                      </tbody>
-                    </table>
-                  </div>
-                </div>
-              </div>
-            </div>
+            <Table caption={'Consultations de votre dossier'} hideCaption>
+              <thead>
+                <tr>
+                  <th scope="col">Quand</th>
+                  <th scope="col">Qui</th>
+                  <th scope="col">Pourquoi</th>
+                  <th scope="col">Quoi</th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((row, index) => (
+                  <tr key={`${row.at}-${index}`}>
+                    <td>{formatDateTime(row.at)}</td>
+                    <td>{row.organisation}</td>
+                    <td>{row.purpose}</td>
+                    <td>
+                      {row.action}
+                      {row.categories.length ? ` : ${row.categories.join(', ')}` : ''}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </Table>
           )
         }
       </QueryState>

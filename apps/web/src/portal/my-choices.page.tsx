@@ -1,6 +1,7 @@
 import { fr } from '@codegouvfr/react-dsfr';
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { ToggleSwitch } from '@codegouvfr/react-dsfr/ToggleSwitch';
+import { useState } from 'react';
 
 import { useDocumentTitle } from '../shared/document-title';
 import { formatDate } from '../shared/format';
@@ -49,6 +50,21 @@ export function MyChoicesPage() {
   useDocumentTitle('Mes choix', PORTAL);
   const query = useGql<{ me: { choices: Choice[] } }>(CHOICES_QUERY);
   const setChoice = useGqlMutation<{ setMyChoice: Choice }, { code: string; active: boolean }>(SET_CHOICE);
+  // What the person just chose, shown at once while the hub records it (dropped if it refuses).
+  const [chosen, setChosen] = useState<Record<string, boolean>>({});
+  const choose = (code: string, active: boolean) => {
+    setChosen((prev) => ({ ...prev, [code]: active }));
+    setChoice.mutate(
+      { code, active },
+      {
+        onError: () =>
+          setChosen((prev) => {
+            const { [code]: _dropped, ...rest } = prev;
+            return rest;
+          }),
+      },
+    );
+  };
   const choices = query.data?.data.me.choices ?? [];
   const group = (kind: Choice['kind']) => choices.filter((c) => c.kind === kind);
   return (
@@ -93,10 +109,10 @@ export function MyChoicesPage() {
                         <ToggleSwitch
                           label={choice.title}
                           helperText={`${choice.effect}${choice.active && choice.since ? ` (depuis le ${formatDate(choice.since)})` : ''}`}
-                          checked={choice.active}
+                          checked={chosen[choice.code] ?? choice.active}
                           disabled={setChoice.isPending}
                           showCheckedHint
-                          onChange={(active) => setChoice.mutate({ code: choice.code, active })}
+                          onChange={(active) => choose(choice.code, active)}
                         />
                       </div>
                     ))}
