@@ -85,7 +85,7 @@ function Identity({ person, masked }: SectionProps) {
             {person.households.map((h) => (
               <li key={h.matricule}>
                 Dossier {h.organisme.toUpperCase()} n° {h.matricule} : vous êtes{' '}
-                {h.roleLabel ?? 'membre du foyer'} depuis le {formatDate(h.since)}
+                {(h.roleLabel ?? 'membre du foyer').toLowerCase()} depuis le {formatDate(h.since)}
                 {h.household.familySituationLabel
                   ? ` (${h.household.familySituationLabel.toLowerCase()})`
                   : ''}

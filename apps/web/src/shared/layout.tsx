@@ -84,7 +84,13 @@ export function Layout({
             : undefined
         }
       />
-      <main id="contenu" tabIndex={-1} ref={main} className={fr.cx('fr-container', 'fr-py-4w')}>
+      <main
+        id="contenu"
+        tabIndex={-1}
+        ref={main}
+        className={fr.cx('fr-container', 'fr-py-4w')}
+        style={{ outline: 'none' }}
+      >
         {children}
       </main>
       <Footer
