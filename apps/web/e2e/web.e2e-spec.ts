@@ -86,6 +86,18 @@ describe('the web portal and console in Chromium', () => {
     await screenshot(portal, 'portail-consultations');
   });
 
+  it('should let the allocataire correct their phone number, which the référent then reads', async () => {
+    await portal.getByRole('link', { name: 'Mes coordonnées' }).first().click();
+    const form = portal.getByRole('form', { name: 'Corriger mes coordonnées' });
+    await form.getByRole('textbox', { name: /^Téléphone/ }).fill('06 12 34 56 78');
+    await form.getByRole('button', { name: 'Enregistrer' }).click();
+    await portal.getByText('Vos coordonnées sont enregistrées').waitFor();
+    await portal.getByText('Merci, c’est à jour.').waitFor();
+
+    await adviser.goto(fileUrl);
+    await expectText(adviser.getByRole('region', { name: 'Identité et contact' }), /0612345678/);
+  });
+
   it('should mask an opposed category in the adviser’s next view of the file', async () => {
     await portal.getByRole('link', { name: 'Mes choix' }).first().click();
     await portal.getByRole('heading', { level: 2, name: 'Je refuse un partage' }).waitFor();

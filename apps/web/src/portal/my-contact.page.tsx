@@ -97,7 +97,7 @@ export function MyContactPage() {
                   </dl>
                 </MaskedOr>
               </section>
-              <ContactForm key={JSON.stringify(contact)} contact={contact} />
+              <ContactForm contact={contact} />
               <section aria-labelledby="autre-erreur" className={fr.cx('fr-mt-4w')}>
                 <h2 id="autre-erreur">Une autre information est fausse ?</h2>
                 <p>
