@@ -50,7 +50,7 @@ function arg(name: string, fallback: string): string {
 async function tokenFor(login: string, env: Record<string, string>): Promise<string> {
   const { stdout } = await promisify(execFile)(
     process.execPath,
-    [join(WORKSPACE_ROOT, 'bin', 'spie.js'), 'token', login, '--ttl', '7200', '--acr', 'eidas2'],
+    [join(WORKSPACE_ROOT, 'bin', 'spie.js'), 'token', login, '--ttl', '7200', '--acr', '2fa'],
     // The bench's own data folder: the command finds its secrets there and never touches `.data/local`.
     { env: { ...process.env, ...env, SPIE_DATA_DIR: BENCH_DATA_DIR }, cwd: WORKSPACE_ROOT },
   );
