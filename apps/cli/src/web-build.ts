@@ -18,7 +18,7 @@ function newestSource(): number {
       for (const name of readdirSync(path)) if (name !== 'e2e') visit(join(path, name));
     } else newest = Math.max(newest, stat.mtimeMs);
   };
-  for (const entry of ['src', 'index.html', 'vite.config.ts', 'tsconfig.json']) visit(join(WEB_ROOT, entry));
+  for (const entry of ['src', 'index.html', 'vite.config.mts', 'tsconfig.json']) visit(join(WEB_ROOT, entry));
   return newest;
 }
 
@@ -45,7 +45,7 @@ export async function ensureWebBuilt(): Promise<void> {
   await new Promise<void>((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      [VITE, 'build', '-c', join(WEB_ROOT, 'vite.config.ts'), '--logLevel', 'warn'],
+      [VITE, 'build', '-c', join(WEB_ROOT, 'vite.config.mts'), '--logLevel', 'warn'],
       {
         cwd: WORKSPACE_ROOT,
         stdio: ['ignore', 'ignore', 'inherit'],
