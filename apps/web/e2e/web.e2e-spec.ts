@@ -68,6 +68,8 @@ describe('the web portal and console in Chromium', () => {
     const greeting = await adviser.getByText(/^Bonjour /).textContent();
     adviserOrganisation = /, (.+)\.$/.exec(greeting ?? '')?.[1] ?? '';
     expect(adviserOrganisation).not.toBe('');
+    const portfolio = adviser.getByRole('table', { name: /personne\(s\) suivie\(s\)/ });
+    await portfolio.getByRole('link', { name: /vautrin/i }).waitFor();
     await adviser.getByLabel('Nom', { exact: true }).fill('Vautrin');
     await adviser.getByLabel('Date de naissance').fill('1986-09-14');
     await adviser.getByRole('button', { name: 'Rechercher' }).click();

@@ -12,6 +12,7 @@ import { QueryState } from '../shared/query-state';
 import { useSession } from '../shared/session';
 import { PURPOSE_LABEL, label } from '../shared/words';
 import { CONSOLE } from './console-name';
+import { Portfolio } from './portfolio';
 import { useViewer } from './viewer';
 
 const SEARCH_QUERY = /* GraphQL */ `
@@ -62,6 +63,7 @@ export function HomePage() {
               purposes[0] && <p>Motif de vos consultations : {label(PURPOSE_LABEL, purposes[0])}.</p>
             )}
             <PersonSearch />
+            {(purpose ?? purposes[0]) === 'accompagnement' && <Portfolio />}
           </>
         )}
       </QueryState>

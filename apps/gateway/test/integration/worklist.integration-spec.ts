@@ -1,4 +1,4 @@
-import { buildAgentWithOrganisation, buildPerson, placeInTerritory } from '@spie/shared/testing';
+import { buildAgent, buildAgentWithOrganisation, buildPerson, placeInTerritory } from '@spie/shared/testing';
 
 import { createTestGateway, type TestGateway } from '../support/test-gateway';
 
@@ -17,6 +17,25 @@ const NEW_ENTRANTS = /* GraphQL */ `
   }
 `;
 
+const PORTFOLIO = /* GraphQL */ `
+  query Portfolio {
+    portfolio(first: 500) {
+      youAreReferent
+      person {
+        id
+      }
+    }
+  }
+`;
+
+const ORIENT = /* GraphQL */ `
+  mutation Orient($input: OrientPersonInput!) {
+    orientPerson(input: $input) {
+      id
+    }
+  }
+`;
+
 interface NewEntrantsOut {
   newEntrants: Array<{
     daysSinceRightOpened: number | null;
@@ -25,7 +44,7 @@ interface NewEntrantsOut {
   }>;
 }
 
-describe('newEntrants: the orientation queue of the console', () => {
+describe('worklists of the console: newEntrants (the orientation queue) and portfolio', () => {
   let gateway: TestGateway;
 
   /** A person with a household in `department` and a parcours status, the right opened `days` ago. */
@@ -88,5 +107,56 @@ describe('newEntrants: the orientation queue of the console', () => {
 
     expect(response.errors).toBeUndefined();
     expect(response.data!.newEntrants.map((row) => row.person.id)).not.toContain(person.id);
+  });
+
+  it('should list the people oriented to the agent’s structure, their own first, and no one else, when an adviser asks', async () => {
+    const team = await buildAgentWithOrganisation(gateway.dataSource, {
+      type: 'department',
+      roles: ['orientation'],
+    });
+    const adviser = await buildAgentWithOrganisation(gateway.dataSource, {
+      type: 'france_travail_agency',
+      roles: ['adviser', 'referent'],
+    });
+    const colleague = await buildAgent(gateway.dataSource, {
+      organisationId: adviser.organisation.id,
+      roles: ['adviser'],
+    });
+    const mine = await entrant({ department: '052', days: 20 });
+    const colleagues = await entrant({ department: '052', days: 20 });
+    const notOriented = await entrant({ department: '052', days: 20 });
+    for (const [person, referent] of [
+      [mine, adviser.agent],
+      [colleagues, colleague],
+    ] as const) {
+      const oriented = await gateway.graphql(
+        ORIENT,
+        {
+          input: {
+            personId: person.id,
+            type: 'pro',
+            structureId: adviser.organisation.id,
+            referentAgentId: referent.id,
+          },
+        },
+        { as: team.agent.login },
+      );
+      expect(oriented.errors).toBeUndefined();
+    }
+
+    const response = await gateway.graphql<{
+      portfolio: Array<{ youAreReferent: boolean; person: { id: string } }>;
+    }>(PORTFOLIO, {}, { as: adviser.agent.login });
+
+    expect(response.errors).toBeUndefined();
+    const ids = [mine.id, colleagues.id, notOriented.id];
+    expect(
+      response
+        .data!.portfolio.filter((row) => ids.includes(row.person.id))
+        .map((row) => [row.person.id, row.youAreReferent]),
+    ).toEqual([
+      [mine.id, true],
+      [colleagues.id, false],
+    ]);
   });
 });
