@@ -160,6 +160,11 @@ describe('the web portal and console in Chromium', () => {
     await contract.getByLabel('La personne est d’accord avec ce contrat').check({ force: true });
     await contract.getByRole('button', { name: 'Signer le contrat' }).click();
     await contract.getByText(/signé le/).waitFor();
+    await adviser
+      .getByRole('region', { name: 'Parcours' })
+      .getByText(/Contrat d’engagement réciproque \(CER\) signé/)
+      .first()
+      .waitFor();
     await screenshot(adviser, 'console-cer-signe');
 
     await portal.getByRole('link', { name: 'Mon dossier' }).first().click();

@@ -22,6 +22,7 @@ import { DiagnosticForm } from './diagnostic.form';
 import { OrientForm } from './orient.form';
 import { CONSOLE_PERSON_QUERY, type ConsolePerson } from './person-file.query';
 import { ProvenanceNote } from './provenance';
+import { Timeline } from './timeline';
 import { useViewer } from './viewer';
 
 type Person = NonNullable<ConsolePerson['person']>;
@@ -57,6 +58,7 @@ export function PersonFilePage() {
                 {masked.length} donnée(s) masquée(s) pour le motif {query.data?.purpose ?? acting ?? '—'}.
               </p>
             )}
+            <Timeline person={person} masked={masked} />
             <IdentitySection person={person} masked={masked} />
             <RightsSection person={person} masked={masked} />
             <OrientationSection person={person} masked={masked} canOrient={acting === 'orientation'} />

@@ -113,10 +113,29 @@ export const CONSOLE_PERSON_QUERY = /* GraphQL */ `
           }
         }
       }
+      orientationHistory {
+        id
+        decidedAt
+        type
+        typeLabel
+        structure {
+          name
+        }
+      }
+      diagnosticHistory {
+        version
+        createdAt
+        source
+      }
       contracts {
         id
         type
         status
+        events {
+          at
+          kind
+          version
+        }
         startDate
         endDate
         currentVersion
@@ -205,10 +224,19 @@ export interface ConsolePerson {
         needs: Array<{ code: string; label: string; value: string; provenance: Provenance }>;
       }>;
     } | null;
+    orientationHistory: Array<{
+      id: string;
+      decidedAt: string;
+      type: string;
+      typeLabel: string | null;
+      structure: { name: string };
+    }>;
+    diagnosticHistory: Array<{ version: number; createdAt: string; source: string }>;
     contracts: Array<{
       id: string;
       type: string;
       status: string;
+      events: Array<{ at: string; kind: string; version: number }>;
       startDate: string | null;
       endDate: string | null;
       currentVersion: number;
