@@ -124,10 +124,10 @@ export default [
               ],
             },
             { sourceTag: 'scope:ops', notDependOnLibsWithTags: ['type:app'] },
-            // What a person changes in their own file from the portal: the person context only.
+            // What a person changes in their own file from the portal (contact, correction requests), checked by the access layer.
             {
               sourceTag: 'scope:self-service',
-              onlyDependOnLibsWithTags: ['scope:self-service', ...core],
+              onlyDependOnLibsWithTags: ['scope:self-service', 'scope:access', 'scope:audit', ...core],
             },
             // Serving the web app (files and sign-in settings): platform only.
             { sourceTag: 'scope:web', onlyDependOnLibsWithTags: ['scope:web', ...foundations] },

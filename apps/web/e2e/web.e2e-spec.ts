@@ -100,6 +100,34 @@ describe('the web portal and console in Chromium', () => {
     await expectText(adviser.getByRole('region', { name: 'Identité et contact' }), /0612345678/);
   });
 
+  it('should let the allocataire ask for a correction that the référent accepts, and read the answer', async () => {
+    const message = 'Mon deuxième prénom s’écrit Marie-Anne, avec un trait d’union.';
+    const form = portal.getByRole('form', { name: 'Une autre information est fausse ?' });
+    await form.getByLabel('Ce qui est faux').selectOption('IDENTITY');
+    await form.getByRole('textbox', { name: 'Votre message' }).fill(message);
+    await form.getByRole('button', { name: 'Envoyer ma demande' }).click();
+    await portal.getByText('Votre demande est envoyée').waitFor();
+    const mine = portal.getByRole('region', { name: 'Mes demandes de correction' }).getByRole('listitem');
+    await mine.filter({ hasText: message }).filter({ hasText: 'en attente' }).waitFor();
+
+    await adviser.goto(fileUrl);
+    const request = adviser
+      .getByRole('region', { name: 'Demandes de correction' })
+      .getByRole('article')
+      .filter({ hasText: message });
+    await request.getByRole('textbox', { name: /^Réponse à la personne/ }).fill('C’est corrigé, merci.');
+    await request.getByRole('button', { name: 'Accepter' }).click();
+    await request.getByText('acceptée').waitFor();
+
+    await portal.reload();
+    await mine
+      .filter({ hasText: message })
+      .filter({ hasText: 'acceptée' })
+      .filter({ hasText: 'C’est corrigé, merci.' })
+      .waitFor();
+    await screenshot(portal, 'portail-mes-coordonnees');
+  });
+
   it('should mask an opposed category in the adviser’s next view of the file', async () => {
     await portal.getByRole('link', { name: 'Mes choix' }).first().click();
     await portal.getByRole('heading', { level: 2, name: 'Je refuse un partage' }).waitFor();

@@ -18,6 +18,7 @@ import {
 } from '../shared/words';
 import { CONSOLE } from './console-name';
 import { ActionStatusSelect, CreateContractForm, SignContractForm } from './contract.form';
+import { CorrectionsSection } from './corrections.section';
 import { DiagnosticForm } from './diagnostic.form';
 import { OrientForm } from './orient.form';
 import { CONSOLE_PERSON_QUERY, type ConsolePerson } from './person-file.query';
@@ -60,6 +61,11 @@ export function PersonFilePage() {
             )}
             <Timeline person={person} masked={masked} />
             <IdentitySection person={person} masked={masked} />
+            <CorrectionsSection
+              requests={person.correctionRequests}
+              masked={masked}
+              canDecide={acting === 'accompagnement'}
+            />
             <RightsSection person={person} masked={masked} />
             <OrientationSection person={person} masked={masked} canOrient={acting === 'orientation'} />
             <DiagnosticSection person={person} masked={masked} canWrite={acting === 'accompagnement'} />

@@ -9,6 +9,15 @@ import { useGql, useGqlMutation } from '../shared/graphql';
 import { MaskedOr } from '../shared/masked';
 import { QueryState } from '../shared/query-state';
 import { PORTAL } from './portal-name';
+import {
+  CORRECTION_FIELDS,
+  CORRECTION_STATUS,
+  CORRECTION_TOPIC,
+  type CorrectionRequest,
+} from '../shared/corrections';
+import { formatDate } from '../shared/format';
+import { Select } from '@codegouvfr/react-dsfr/Select';
+import { Badge } from '@codegouvfr/react-dsfr/Badge';
 
 const CONTACT_QUERY = /* GraphQL */ `
   query MyContact {
@@ -23,6 +32,9 @@ const CONTACT_QUERY = /* GraphQL */ `
             postalCode
             city
           }
+        }
+        correctionRequests {
+          ${CORRECTION_FIELDS}
         }
         orientation {
           structure {
@@ -50,6 +62,7 @@ interface MyContact {
         phone: string | null;
         address: { lines: string[]; postalCode: string | null; city: string | null } | null;
       } | null;
+      correctionRequests: CorrectionRequest[];
       orientation: {
         structure: { name: string; phone: string | null; email: string | null };
         referent: { name: string; email: string | null; phone: string | null } | null;
@@ -98,19 +111,10 @@ export function MyContactPage() {
                 </MaskedOr>
               </section>
               <ContactForm contact={contact} />
-              <section aria-labelledby="autre-erreur" className={fr.cx('fr-mt-4w')}>
-                <h2 id="autre-erreur">Une autre information est fausse ?</h2>
-                <p>
-                  Pour votre identité ou votre situation, dites-le à{' '}
-                  {referent?.name ?? structure?.name ?? 'votre référent, ou à la CAF ou la MSA'}
-                  {(referent?.phone ?? structure?.phone) ? ` au ${referent?.phone ?? structure?.phone}` : ''}
-                  {(referent?.email ?? structure?.email)
-                    ? ` ou à ${referent?.email ?? structure?.email}`
-                    : ''}
-                  . Vous n’aurez à le dire qu’une fois : tous les professionnels qui vous suivent verront la
-                  correction.
-                </p>
-              </section>
+              <CorrectionRequestForm
+                referent={referent?.name ?? structure?.name ?? null}
+                requests={person.correctionRequests}
+              />
             </>
           );
         }}
@@ -216,5 +220,94 @@ function ContactForm({ contact }: { contact: Contact }) {
         />
       )}
     </form>
+  );
+}
+
+const REQUEST_CORRECTION = /* GraphQL */ `
+  mutation RequestCorrection($input: RequestCorrectionInput!) {
+    requestCorrection(input: $input) {
+      id
+      status
+    }
+  }
+`;
+
+/** Identity or diagnostic: the person asks, their référent accepts or declines; the requests and answers stay listed. */
+function CorrectionRequestForm({
+  referent,
+  requests,
+}: {
+  referent: string | null;
+  requests: CorrectionRequest[];
+}) {
+  const [topic, setTopic] = useState('IDENTITY');
+  const [message, setMessage] = useState('');
+  const request = useGqlMutation<unknown, { input: Record<string, unknown> }>(REQUEST_CORRECTION);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    request.mutate({ input: { topic, message } }, { onSuccess: () => setMessage('') });
+  };
+  return (
+    <>
+      <form onSubmit={submit} aria-labelledby="autre-erreur" className={fr.cx('fr-mt-4w')}>
+        <h2 id="autre-erreur">Une autre information est fausse ?</h2>
+        <p>
+          Pour votre identité ou votre situation, écrivez ce qui est faux et ce qui est juste.{' '}
+          {referent ? `${referent} vous répondra ici.` : 'Votre référent vous répondra ici.'} Vous n’aurez à
+          le dire qu’une fois : tous les professionnels qui vous suivent verront la correction.
+        </p>
+        <Select
+          label="Ce qui est faux"
+          nativeSelectProps={{ value: topic, onChange: (e) => setTopic(e.target.value) }}
+        >
+          <option value="IDENTITY">Mon identité (nom, prénoms, date de naissance…)</option>
+          <option value="DIAGNOSTIC">Ma situation (logement, santé, mobilité, emploi…)</option>
+        </Select>
+        <Input
+          label="Votre message"
+          textArea
+          nativeTextAreaProps={{
+            value: message,
+            onChange: (e) => setMessage(e.target.value),
+            required: true,
+            minLength: 5,
+            maxLength: 2000,
+          }}
+        />
+        <Button type="submit" disabled={request.isPending}>
+          Envoyer ma demande
+        </Button>
+        {request.error && (
+          <Alert
+            severity="error"
+            title="Votre demande n’a pas été envoyée"
+            description={request.error.message}
+          />
+        )}
+        {request.isSuccess && (
+          <Alert severity="success" small title="Votre demande est envoyée" description="" />
+        )}
+      </form>
+      {requests.length > 0 && (
+        <section aria-labelledby="mes-demandes" className={fr.cx('fr-mt-4w')}>
+          <h2 id="mes-demandes">Mes demandes de correction</h2>
+          <ul>
+            {requests.map((r) => (
+              <li key={r.id} className={fr.cx('fr-mb-2w')}>
+                {formatDate(r.createdAt)}, {CORRECTION_TOPIC[r.topic]} : « {r.message} »{' '}
+                <Badge
+                  severity={r.status === 'ACCEPTED' ? 'success' : r.status === 'DECLINED' ? 'error' : 'info'}
+                  small
+                  noIcon
+                >
+                  {CORRECTION_STATUS[r.status]}
+                </Badge>
+                {r.comment && <p className={fr.cx('fr-mb-0')}>Réponse : {r.comment}</p>}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </>
   );
 }
