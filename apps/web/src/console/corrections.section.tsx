@@ -5,10 +5,28 @@ import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Input } from '@codegouvfr/react-dsfr/Input';
 import { useState } from 'react';
 
-import { CORRECTION_STATUS, CORRECTION_TOPIC, type CorrectionRequest } from '../shared/corrections';
+import {
+  CORRECTION_FIELDS,
+  CORRECTION_STATUS,
+  CORRECTION_TOPIC,
+  type CorrectionRequest,
+} from '../shared/corrections';
 import { formatDate } from '../shared/format';
-import { useGqlMutation, type MaskedField } from '../shared/graphql';
+import { useGql, useGqlMutation } from '../shared/graphql';
 import { MaskedOr } from '../shared/masked';
+import { QueryState } from '../shared/query-state';
+
+// A query of its own: the person file is already near the gateway's cost limit.
+const CORRECTIONS_QUERY = /* GraphQL */ `
+  query Corrections($id: ID!) {
+    person(id: $id) {
+      id
+      correctionRequests {
+        ${CORRECTION_FIELDS}
+      }
+    }
+  }
+`;
 
 const DECIDE = /* GraphQL */ `
   mutation Decide($input: DecideCorrectionRequestInput!) {
@@ -20,25 +38,32 @@ const DECIDE = /* GraphQL */ `
 `;
 
 /** The corrections the person asked for from the portal; the référent accepts or declines the pending ones. */
-export function CorrectionsSection({
-  requests,
-  masked,
-  canDecide,
-}: {
-  requests: CorrectionRequest[];
-  masked: readonly MaskedField[];
-  canDecide: boolean;
-}) {
+export function CorrectionsSection({ personId, canDecide }: { personId: string; canDecide: boolean }) {
+  const query = useGql<{ person: { id: string; correctionRequests: CorrectionRequest[] } | null }>(
+    CORRECTIONS_QUERY,
+    {
+      id: personId,
+    },
+  );
   return (
     <section aria-labelledby="corrections" className={fr.cx('fr-mb-5w')}>
       <h2 id="corrections">Demandes de correction</h2>
-      <MaskedOr masked={masked} path="person.correctionRequests">
-        {requests.length === 0 ? (
-          <p>Aucune demande.</p>
-        ) : (
-          requests.map((request) => <Correction key={request.id} request={request} canDecide={canDecide} />)
-        )}
-      </MaskedOr>
+      <QueryState loading={query.isLoading} error={query.error}>
+        {() => {
+          const requests = query.data?.data.person?.correctionRequests ?? [];
+          return (
+            <MaskedOr masked={query.data?.masked ?? []} path="person.correctionRequests">
+              {requests.length === 0 ? (
+                <p>Aucune demande.</p>
+              ) : (
+                requests.map((request) => (
+                  <Correction key={request.id} request={request} canDecide={canDecide} />
+                ))
+              )}
+            </MaskedOr>
+          );
+        }}
+      </QueryState>
     </section>
   );
 }

@@ -61,11 +61,7 @@ export function PersonFilePage() {
             )}
             <Timeline person={person} masked={masked} />
             <IdentitySection person={person} masked={masked} />
-            <CorrectionsSection
-              requests={person.correctionRequests}
-              masked={masked}
-              canDecide={acting === 'accompagnement'}
-            />
+            <CorrectionsSection personId={person.id} canDecide={acting === 'accompagnement'} />
             <RightsSection person={person} masked={masked} />
             <OrientationSection person={person} masked={masked} canOrient={acting === 'orientation'} />
             <DiagnosticSection person={person} masked={masked} canWrite={acting === 'accompagnement'} />

@@ -1,5 +1,3 @@
-import { CORRECTION_FIELDS, type CorrectionRequest } from '../shared/corrections';
-
 /** The consolidated person file as the console shows it, each value with its provenance. Depth 7 at most. */
 export const CONSOLE_PERSON_QUERY = /* GraphQL */ `
   query ConsolePerson($id: ID!) {
@@ -115,9 +113,6 @@ export const CONSOLE_PERSON_QUERY = /* GraphQL */ `
           }
         }
       }
-      correctionRequests {
-        ${CORRECTION_FIELDS}
-      }
       orientationHistory {
         id
         decidedAt
@@ -229,7 +224,6 @@ export interface ConsolePerson {
         needs: Array<{ code: string; label: string; value: string; provenance: Provenance }>;
       }>;
     } | null;
-    correctionRequests: CorrectionRequest[];
     orientationHistory: Array<{
       id: string;
       decidedAt: string;
