@@ -9,11 +9,10 @@ import {
   type PersonDecision,
 } from '@spie/access/domain';
 import { HubErrorCode, hubGraphQLError } from '@spie/platform/graphql';
+import { hasUuidShape } from '@spie/shared/kernel';
 
 import { requestAccess, type AccessAwareRequest } from './access-runtime';
 import type { RequestAccess } from './request-access';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Set on objects reached through a person's field, so that their own fields know whose data they are. */
 export const PERSON_OF = Symbol('spie.personOf');
@@ -103,7 +102,7 @@ export async function checkWrite(
   const id = typeof target.id === 'string' ? target.id : '';
   // An id that is not a UUID names no record: the input's validation (which runs after interceptors) refuses it with
   // every invalid field named, and nothing is read or written.
-  if (!UUID.test(id)) return null;
+  if (!hasUuidShape(id)) return null;
   const personId =
     target.kind === 'person'
       ? id

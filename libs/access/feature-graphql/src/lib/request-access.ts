@@ -11,11 +11,9 @@ import {
 } from '@spie/access/domain';
 import type { AccessService } from '@spie/access/data-access';
 import { HubErrorCode, hubGraphQLError } from '@spie/platform/graphql';
-import type { Actor } from '@spie/shared/kernel';
+import { hasUuidShape, type Actor } from '@spie/shared/kernel';
 
 export const PURPOSE_HEADER = 'x-spie-purpose';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface MaskedField {
   path: string;
@@ -97,7 +95,7 @@ export class RequestAccess {
   /** Decisions for several people in one round trip (a search, a list). */
   async decideMany(personIds: readonly string[]): Promise<Map<string, PersonDecision>> {
     // An id that is not a UUID names no one: invisible, without asking the database.
-    for (const id of personIds) if (!UUID.test(id)) this.decisions.set(id, Promise.resolve(INVISIBLE));
+    for (const id of personIds) if (!hasUuidShape(id)) this.decisions.set(id, Promise.resolve(INVISIBLE));
     const missing = personIds.filter((id) => !this.decisions.has(id));
     if (missing.length > 0) {
       const batch = this.grant().then((grant) =>
