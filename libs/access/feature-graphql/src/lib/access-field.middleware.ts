@@ -159,14 +159,14 @@ export const accessFieldMiddleware: FieldMiddleware = async (ctx: MiddlewareCont
   const path = pathOf(ctx.info);
   if (category) {
     if (!decision.readable.has(category)) {
-      access.noteMask(personId, path, category, decision.masked.get(category) ?? 'not_habilitated', key);
+      access.noteMask(personId, path, category, decision.masked.get(category) ?? 'not_habilitated');
       return empty(ctx.info);
     }
-    access.noteRead(personId, category, key);
+    access.noteRead(personId, category);
   }
   if (container && !container.some((c) => decision.readable.has(c))) {
     for (const c of container)
-      access.noteMask(personId, path, c, decision.masked.get(c) ?? 'not_habilitated', key);
+      access.noteMask(personId, path, c, decision.masked.get(c) ?? 'not_habilitated');
     return empty(ctx.info);
   }
   let value = await next();
@@ -174,7 +174,7 @@ export const accessFieldMiddleware: FieldMiddleware = async (ctx: MiddlewareCont
     value = value.filter((item: { code?: string }) => {
       const itemCat = itemCategory(item);
       if (decision.readable.has(itemCat)) {
-        access.noteRead(personId, itemCat, key);
+        access.noteRead(personId, itemCat);
         return true;
       }
       access.noteMask(
@@ -182,7 +182,6 @@ export const accessFieldMiddleware: FieldMiddleware = async (ctx: MiddlewareCont
         `${path}[${item.code}]`,
         itemCat,
         decision.masked.get(itemCat) ?? 'not_habilitated',
-        key,
       );
       return false;
     });
