@@ -11,11 +11,10 @@
  *
  * Exits 1 when any answer carries a GraphQL error, is not a 2xx, or fails at the socket: it never measures error pages.
  */
-import { spawn, execFile, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, mkdirSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 
 import autocannon from 'autocannon';
 import { Client } from 'pg';
@@ -23,7 +22,9 @@ import { Client } from 'pg';
 import { seed } from '../../apps/cli/src/commands/seed.command';
 import { openDataSource } from '../../apps/cli/src/cli-environment';
 import { PERSON_FILE_QUERY } from '../../apps/gateway/test/support/person-file.query';
+import { demoOidcAccounts } from '@spie/ops/demo-seed';
 import { runMigrationsUnderLock } from '@spie/platform/database';
+import { issueLocalToken, staticAccountDirectory } from '@spie/platform/oidc-local';
 import {
   WORKSPACE_ROOT,
   findFreePort,
@@ -43,20 +44,9 @@ function arg(name: string, fallback: string): string {
   return index > 0 && process.argv[index + 1] ? process.argv[index + 1] : fallback;
 }
 
-/**
- * A bearer token for a demo account, the way a script gets one: `spie token <login>`. The one place to change when
- * sign-in moves to the local OpenID provider.
- */
-async function tokenFor(login: string, env: Record<string, string>): Promise<string> {
-  const { stdout } = await promisify(execFile)(
-    process.execPath,
-    [join(WORKSPACE_ROOT, 'bin', 'spie.js'), 'token', login, '--ttl', '7200', '--acr', '2fa'],
-    // The bench's own data folder: the command finds its secrets there and never touches `.data/local`.
-    { env: { ...process.env, ...env, SPIE_DATA_DIR: BENCH_DATA_DIR }, cwd: WORKSPACE_ROOT },
-  );
-  const token = stdout.trim().split('\n').pop() ?? '';
-  if (!/^[\w-]+\.[\w-]+\.[\w-]+$/.test(token)) throw new Error(`spie token ${login} printed no token`);
-  return token;
+/** A bearer token for a demo account, signed in at the bench's local provider like `spie token` does (two factors). */
+function tokenFor(login: string, env: Record<string, string>): Promise<string> {
+  return issueLocalToken({ issuer: env['OIDC_ISSUER'] as string, login, twoFactor: true, ttlSeconds: 7200 });
 }
 
 /** The richest file of the adviser's portfolio (current orientation towards the adviser's structure). */
@@ -236,6 +226,8 @@ async function main(): Promise<void> {
       postgresPort: 54349,
       redisPort: 63809,
       env: {},
+      // The gateways check real tokens of the local OpenID provider, as with npm start.
+      oidc: { accounts: staticAccountDirectory(demoOidcAccounts()) },
       log: say,
     });
     const env = stack.env;

@@ -186,6 +186,7 @@ describe('access: need to know, masks, oppositions, habilitations', () => {
               organisation
               purpose
               categories
+              action
             }
           }
           choices {
@@ -235,6 +236,7 @@ describe('access: need to know, masks, oppositions, habilitations', () => {
         organisation: organisationName,
         purpose: 'Vous accompagner dans votre parcours vers l’emploi',
         categories: expect.arrayContaining(['Identité', 'Coordonnées']),
+        action: 'Consultation de votre dossier',
       });
       expect(Date.now() - Date.parse(latest!.at)).toBeLessThan(10_000);
     });

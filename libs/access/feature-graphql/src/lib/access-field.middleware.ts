@@ -9,11 +9,10 @@ import {
   type PersonDecision,
 } from '@spie/access/domain';
 import { HubErrorCode, hubGraphQLError } from '@spie/platform/graphql';
+import { hasUuidShape } from '@spie/shared/kernel';
 
 import { requestAccess, type AccessAwareRequest } from './access-runtime';
 import type { RequestAccess } from './request-access';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Set on objects reached through a person's field, so that their own fields know whose data they are. */
 export const PERSON_OF = Symbol('spie.personOf');
@@ -103,7 +102,7 @@ export async function checkWrite(
   const id = typeof target.id === 'string' ? target.id : '';
   // An id that is not a UUID names no record: the input's validation (which runs after interceptors) refuses it with
   // every invalid field named, and nothing is read or written.
-  if (!UUID.test(id)) return null;
+  if (!hasUuidShape(id)) return null;
   const personId =
     target.kind === 'person'
       ? id
@@ -160,14 +159,14 @@ export const accessFieldMiddleware: FieldMiddleware = async (ctx: MiddlewareCont
   const path = pathOf(ctx.info);
   if (category) {
     if (!decision.readable.has(category)) {
-      access.noteMask(personId, path, category, decision.masked.get(category) ?? 'not_habilitated', key);
+      access.noteMask(personId, path, category, decision.masked.get(category) ?? 'not_habilitated');
       return empty(ctx.info);
     }
-    access.noteRead(personId, category, key);
+    access.noteRead(personId, category);
   }
   if (container && !container.some((c) => decision.readable.has(c))) {
     for (const c of container)
-      access.noteMask(personId, path, c, decision.masked.get(c) ?? 'not_habilitated', key);
+      access.noteMask(personId, path, c, decision.masked.get(c) ?? 'not_habilitated');
     return empty(ctx.info);
   }
   let value = await next();
@@ -175,7 +174,7 @@ export const accessFieldMiddleware: FieldMiddleware = async (ctx: MiddlewareCont
     value = value.filter((item: { code?: string }) => {
       const itemCat = itemCategory(item);
       if (decision.readable.has(itemCat)) {
-        access.noteRead(personId, itemCat, key);
+        access.noteRead(personId, itemCat);
         return true;
       }
       access.noteMask(
@@ -183,7 +182,6 @@ export const accessFieldMiddleware: FieldMiddleware = async (ctx: MiddlewareCont
         `${path}[${item.code}]`,
         itemCat,
         decision.masked.get(itemCat) ?? 'not_habilitated',
-        key,
       );
       return false;
     });

@@ -4,7 +4,7 @@ import { isPurpose, LEGAL_BASES, PURPOSES } from '@spie/access/domain';
 import { HabilitationService, type HabilitationEntity } from '@spie/access/data-access';
 import { CurrentActor, Permission, Requires } from '@spie/platform/auth';
 import { hubGraphQLError, HubErrorCode } from '@spie/platform/graphql';
-import type { Actor } from '@spie/shared/kernel';
+import { hasUuidShape, type Actor } from '@spie/shared/kernel';
 
 import { HabilitationDTO } from './dtos/habilitation.dto';
 
@@ -61,9 +61,7 @@ export class HabilitationResolver {
         },
       );
     }
-    const row = /^[0-9a-f-]{36}$/i.test(id)
-      ? await this.service.revoke(id, actor.login, reason.trim())
-      : null;
+    const row = hasUuidShape(id) ? await this.service.revoke(id, actor.login, reason.trim()) : null;
     if (!row) throw hubGraphQLError(HubErrorCode.NotFound, 'No such habilitation');
     return toHabilitationDTO(row);
   }

@@ -1,6 +1,12 @@
 import { Args, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 
-import { decisionOf, isChoice, PERSON_CHOICES, personChoice } from '@spie/access/domain';
+import {
+  decisionOf,
+  isChoice,
+  PERSON_CHOICES,
+  personChoice,
+  type PersonChoiceDefinition,
+} from '@spie/access/domain';
 import { ConsentService } from '@spie/access/data-access';
 import { MeDTO } from '@spie/audit/feature-graphql';
 import { PersonService } from '@spie/person/data-access';
@@ -10,6 +16,19 @@ import { hubGraphQLError, HubErrorCode } from '@spie/platform/graphql';
 import type { Actor } from '@spie/shared/kernel';
 
 import { PersonChoiceDTO, PersonChoiceKindValue } from './dtos/person-choice.dto';
+
+/** A choice as the portal shows it: active since `since`, or not made (null). */
+function toChoiceDTO(choice: PersonChoiceDefinition, since: Date | null): PersonChoiceDTO {
+  return {
+    code: choice.code,
+    kind: choice.kind as string as PersonChoiceKindValue,
+    title: choice.title,
+    effect: choice.effect,
+    categories: [...choice.categories],
+    active: since !== null,
+    since,
+  };
+}
 
 function selfOf(actor: Actor, me?: MeDTO): string {
   if (actor.kind !== 'person' || (me && me.personId !== actor.id)) {
@@ -48,18 +67,9 @@ export class MeAccessResolver {
   })
   async choices(@Parent() me: MeDTO, @CurrentActor() actor: Actor): Promise<PersonChoiceDTO[]> {
     const rules = (await this.consents.listOf(selfOf(actor, me))).filter((rule) => rule.status === 'active');
-    return PERSON_CHOICES.map((choice) => {
-      const rule = rules.find((candidate) => isChoice(candidate, choice));
-      return {
-        code: choice.code,
-        kind: choice.kind as string as PersonChoiceKindValue,
-        title: choice.title,
-        effect: choice.effect,
-        categories: [...choice.categories],
-        active: !!rule,
-        since: rule?.periodStart ?? null,
-      };
-    });
+    return PERSON_CHOICES.map((choice) =>
+      toChoiceDTO(choice, rules.find((candidate) => isChoice(candidate, choice))?.periodStart ?? null),
+    );
   }
 
   @OpenToPeople()
@@ -98,14 +108,6 @@ export class MeAccessResolver {
       for (const rule of current) await this.consents.withdraw(personId, rule.id, actor.login);
       since = null;
     }
-    return {
-      code: choice.code,
-      kind: choice.kind as string as PersonChoiceKindValue,
-      title: choice.title,
-      effect: choice.effect,
-      categories: [...choice.categories],
-      active,
-      since,
-    };
+    return toChoiceDTO(choice, since);
   }
 }

@@ -1,7 +1,6 @@
 import {
   CATEGORIES,
   INVISIBLE,
-  LEGAL_BASES,
   MASK_REASON_TEXT,
   resolvePurpose,
   type DataCategory,
@@ -11,11 +10,9 @@ import {
 } from '@spie/access/domain';
 import type { AccessService } from '@spie/access/data-access';
 import { HubErrorCode, hubGraphQLError } from '@spie/platform/graphql';
-import type { Actor } from '@spie/shared/kernel';
+import { hasUuidShape, type Actor } from '@spie/shared/kernel';
 
 export const PURPOSE_HEADER = 'x-spie-purpose';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface MaskedField {
   path: string;
@@ -27,7 +24,6 @@ export interface MaskedField {
 interface PersonRead {
   categories: Set<DataCategory>;
   masked: MaskedField[];
-  operations: Set<string>;
 }
 
 export interface AccessRefusal {
@@ -97,7 +93,7 @@ export class RequestAccess {
   /** Decisions for several people in one round trip (a search, a list). */
   async decideMany(personIds: readonly string[]): Promise<Map<string, PersonDecision>> {
     // An id that is not a UUID names no one: invisible, without asking the database.
-    for (const id of personIds) if (!UUID.test(id)) this.decisions.set(id, Promise.resolve(INVISIBLE));
+    for (const id of personIds) if (!hasUuidShape(id)) this.decisions.set(id, Promise.resolve(INVISIBLE));
     const missing = personIds.filter((id) => !this.decisions.has(id));
     if (missing.length > 0) {
       const batch = this.grant().then((grant) =>
@@ -121,27 +117,18 @@ export class RequestAccess {
   private readOf(personId: string): PersonRead {
     let read = this.reads.get(personId);
     if (!read) {
-      read = { categories: new Set(), masked: [], operations: new Set() };
+      read = { categories: new Set(), masked: [] };
       this.reads.set(personId, read);
     }
     return read;
   }
 
-  noteRead(personId: string, category: DataCategory, operation: string): void {
-    const read = this.readOf(personId);
-    read.categories.add(category);
-    read.operations.add(operation);
+  noteRead(personId: string, category: DataCategory): void {
+    this.readOf(personId).categories.add(category);
   }
 
-  noteMask(
-    personId: string,
-    path: string,
-    category: DataCategory,
-    reason: MaskReason,
-    operation: string,
-  ): void {
+  noteMask(personId: string, path: string, category: DataCategory, reason: MaskReason): void {
     const read = this.readOf(personId);
-    read.operations.add(operation);
     if (!read.masked.some((m) => m.path === path)) {
       read.masked.push({ path, category, reason, explanation: MASK_REASON_TEXT[reason] });
     }
@@ -161,9 +148,7 @@ export class RequestAccess {
   /** One entry per person read (categories returned, fields masked) and one per refusal. */
   auditEntries(): AccessAuditEntry[] {
     const grant = this.grantValue;
-    const legalBasis = grant
-      ? (LEGAL_BASES.find((b) => b.id === grant.legalBasis)?.id ?? grant.legalBasis)
-      : null;
+    const legalBasis = grant?.legalBasis ?? null;
     const entries: AccessAuditEntry[] = [];
     for (const [personId, read] of this.reads) {
       if (read.categories.size === 0 && read.masked.length === 0) continue;
@@ -172,7 +157,9 @@ export class RequestAccess {
         purpose: grant?.purpose ?? null,
         legalBasis,
         personId,
-        operation: [...read.operations].sort().join(','),
+        // One read of the person's file per request, whatever its fields (they are in categories and masked fields):
+        // the code the person's access log words as "Consultation de votre dossier".
+        operation: 'person.read',
         categories: [...read.categories].sort(),
         maskedFields: read.masked.map((m) => m.path),
         outcome: 'allowed',

@@ -13,3 +13,13 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-
 export function isUuid(value: string): boolean {
   return UUID.test(value);
 }
+
+const UUID_SHAPE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Whether a value has the shape of a UUID, whatever its version: what PostgreSQL's `uuid` type and class-validator's
+ * `@IsUUID()` accept. An id without it names no row, so it can be answered without asking the database.
+ */
+export function hasUuidShape(value: string): boolean {
+  return UUID_SHAPE.test(value);
+}

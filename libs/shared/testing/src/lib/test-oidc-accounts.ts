@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 
 import { LOCAL_IDP_ID, type AccountKind, type LocalAccount } from '@spie/platform/oidc-local';
+import { hasUuidShape } from '@spie/shared/kernel';
 
 /**
  * Accounts the integration tests' local provider knows from the start: `test-admin`, the default login of
@@ -15,8 +16,6 @@ export const TEST_OIDC_ACCOUNTS: readonly LocalAccount[] = [
     claims: { given_name: 'Test', usual_name: 'Admin', idp_id: LOCAL_IDP_ID },
   },
 ];
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * The local provider's account of a row of the test database, as ProConnect or FranceConnect would describe it: an
@@ -48,7 +47,7 @@ export async function testOidcAccountOf(
       },
     };
   }
-  if (!UUID.test(login)) return undefined;
+  if (!hasUuidShape(login)) return undefined;
   const [row] = (await dataSource.query(
     `SELECT last_name, birth_name, first_names, birth_date::text AS birth_date, sex FROM person WHERE id = $1`,
     [login],

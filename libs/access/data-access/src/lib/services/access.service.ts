@@ -14,6 +14,7 @@ import {
   type PersonDecision,
   type PersonRelation,
 } from '@spie/access/domain';
+import { hasUuidShape } from '@spie/shared/kernel';
 
 import { HabilitationEntity } from '../entities/habilitation.entity';
 
@@ -174,7 +175,7 @@ export class AccessService {
   async personOf(kind: string, id: string): Promise<string | null> {
     const sql = OWNED_BY_PERSON[kind];
     if (!sql) throw new Error(`No owner lookup for ${kind}`);
-    if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+    if (!hasUuidShape(id)) return null;
     const rows = (await this.dataSource.query(sql, [id])) as Array<{ person_id: string }>;
     return rows[0]?.person_id ?? null;
   }
