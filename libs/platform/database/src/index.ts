@@ -4,3 +4,4 @@ export * from './lib/provenance.columns';
 export * from './lib/schema-diff';
 export * from './lib/copy-rows';
 export * from './lib/hub-typeorm-logger';
+export * from './lib/scratch-database';
