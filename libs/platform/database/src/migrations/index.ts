@@ -1,4 +1,5 @@
 import type { MigrationInterface } from 'typeorm';
+import { CorrectionProposals1795458866785 } from './1795458866785-correction-proposals';
 import { CorrectionRequests1795456230442 } from './1795456230442-correction-requests';
 import { PersonAccount1795447092895 } from './1795447092895-person-account';
 import { AuditLogAndRetention1795446885454 } from './1795446885454-audit-log-and-retention';
@@ -25,4 +26,5 @@ export const HUB_MIGRATIONS: MigrationClass[] = [
   AuditLogAndRetention1795446885454,
   PersonAccount1795447092895,
   CorrectionRequests1795456230442,
+  CorrectionProposals1795458866785,
 ];
