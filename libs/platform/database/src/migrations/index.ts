@@ -1,4 +1,5 @@
 import type { MigrationInterface } from 'typeorm';
+import { ContractObjectiveFollowUp1795459057463 } from './1795459057463-contract-objective-follow-up';
 import { CorrectionProposals1795458866785 } from './1795458866785-correction-proposals';
 import { CorrectionRequests1795456230442 } from './1795456230442-correction-requests';
 import { PersonAccount1795447092895 } from './1795447092895-person-account';
@@ -27,4 +28,5 @@ export const HUB_MIGRATIONS: MigrationClass[] = [
   PersonAccount1795447092895,
   CorrectionRequests1795456230442,
   CorrectionProposals1795458866785,
+  ContractObjectiveFollowUp1795459057463,
 ];
