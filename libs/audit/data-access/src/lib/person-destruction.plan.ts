@@ -54,6 +54,7 @@ export const PERSON_DESTRUCTION_PLAN: readonly DestructionStep[] = [
   step('orientation', 'orientation', 'person_id = $1'),
   step('partner_follow_up', 'partner_follow_up', 'person_id = $1'),
   step('partner_action', 'partner_action', 'person_id = $1'),
+  step('appointment', 'appointment', 'person_id = $1'),
   // Household rows while the memberships still tell which households are the person's own.
   step(
     'rsa_right_status',

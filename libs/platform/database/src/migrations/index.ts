@@ -1,4 +1,5 @@
 import type { MigrationInterface } from 'typeorm';
+import { Appointments1795459534137 } from './1795459534137-appointments';
 import { ContractObjectiveFollowUp1795459057463 } from './1795459057463-contract-objective-follow-up';
 import { CorrectionProposals1795458866785 } from './1795458866785-correction-proposals';
 import { CorrectionRequests1795456230442 } from './1795456230442-correction-requests';
@@ -29,4 +30,5 @@ export const HUB_MIGRATIONS: MigrationClass[] = [
   CorrectionRequests1795456230442,
   CorrectionProposals1795458866785,
   ContractObjectiveFollowUp1795459057463,
+  Appointments1795459534137,
 ];
