@@ -73,7 +73,8 @@ describe('the web portal and console in Chromium', () => {
     await adviser.getByLabel('Nom', { exact: true }).fill('Vautrin');
     await adviser.getByLabel('Date de naissance').fill('1986-09-14');
     await adviser.getByRole('button', { name: 'Rechercher' }).click();
-    await adviser.getByRole('link', { name: /vautrin/i }).click();
+    // The search result (the portfolio above names the same person).
+    await adviser.getByRole('link', { name: /vautrin.*né·e le 14 septembre 1986/i }).click();
     await adviser.getByRole('heading', { level: 1, name: /vautrin/i }).waitFor();
     await adviser.getByRole('heading', { level: 2, name: 'Diagnostic socio-professionnel' }).waitFor();
     fileUrl = adviser.url();
