@@ -239,7 +239,7 @@ export class CorrectionRequestResolver {
   ): Promise<Map<string, string>> {
     const keys = [
       ...new Set(
-        rows.filter((row) => row.proposal?.kind === 'diagnostic').map((row) => labelKey(row.proposal!)),
+        rows.flatMap((row) => (row.proposal?.kind === 'diagnostic' ? [labelKey(row.proposal)] : [])),
       ),
     ];
     if (keys.length === 0) return new Map();
