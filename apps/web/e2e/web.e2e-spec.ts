@@ -58,6 +58,11 @@ describe('the web portal and console in Chromium', () => {
     const identity = portal.getByRole('region', { name: 'Mon identité et mon foyer' });
     await expectText(identity, /Aurélie/);
     await expectText(identity, /vautrin/i);
+    // The next appointment with the référent: when, with whom.
+    await expectText(
+      portal.getByRole('region', { name: 'Mes prochains rendez-vous' }),
+      /Avec Conseil départemental de la Haute-Marne, Julien Collin/,
+    );
     await screenshot(portal, 'portail-mon-dossier');
   });
 

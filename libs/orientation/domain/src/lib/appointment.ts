@@ -1,4 +1,6 @@
-import type { FollowUpPartner } from './partner-follow-up';
+/** Who plans appointments: the partners whose follow-up the hub records, and the department's own référents. */
+export const APPOINTMENT_PARTNERS = ['department', 'france_travail', 'mission_locale'] as const;
+export type AppointmentPartner = (typeof APPOINTMENT_PARTNERS)[number];
 
 /**
  * An appointment a partner planned with the person (an i-Milo `RDV` of a mission locale): when, where, with whom, and
@@ -31,7 +33,7 @@ export interface AppointmentFacts {
 /** One appointment to record: the partner's own id of it is its natural key. */
 export interface AppointmentToRecord {
   personId: string;
-  partner: FollowUpPartner;
+  partner: AppointmentPartner;
   externalId: string;
   facts: AppointmentFacts;
 }

@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
-import type { AppointmentStatus, FollowUpPartner } from '@spie/orientation/domain';
+import type { AppointmentPartner, AppointmentStatus } from '@spie/orientation/domain';
 import { ProvenanceColumns } from '@spie/platform/database';
 
 /**
@@ -18,8 +18,9 @@ export class AppointmentEntity {
   @Column({ type: 'uuid' })
   personId!: string;
 
+  /** Who planned it (`APPOINTMENT_PARTNERS`). */
   @Column({ type: 'text' })
-  partner!: FollowUpPartner;
+  partner!: AppointmentPartner;
 
   /** The partner's id of the appointment (i-Milo RDV id). */
   @Column({ type: 'text' })

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 
 import type { EntityManager } from 'typeorm';
 
-import type { AppointmentToRecord, FollowUpPartner } from '@spie/orientation/domain';
+import type { AppointmentPartner, AppointmentToRecord } from '@spie/orientation/domain';
 import { provenanceOf } from '@spie/platform/database';
 import type { Provenance } from '@spie/shared/kernel';
 
@@ -63,7 +63,7 @@ export async function recordAppointment(
  */
 export async function cancelAppointment(
   manager: EntityManager,
-  partner: FollowUpPartner,
+  partner: AppointmentPartner,
   externalId: string,
   provenance: AppointmentProvenance,
 ): Promise<AppointmentOutcome> {
@@ -94,7 +94,7 @@ export async function cancelAppointment(
 async function followUpOrganisation(
   manager: EntityManager,
   personId: string,
-  partner: FollowUpPartner,
+  partner: AppointmentPartner,
 ): Promise<string | null> {
   const rows = (await manager.query(
     `SELECT organisation_id FROM partner_follow_up

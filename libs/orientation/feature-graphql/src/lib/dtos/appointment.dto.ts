@@ -20,7 +20,7 @@ export class AppointmentDTO {
   @Field(() => ID)
   id!: string;
 
-  @Field(() => String, { description: 'The partner that planned it (mission_locale)' })
+  @Field(() => String, { description: 'Who planned it: department, france_travail or mission_locale' })
   partner!: string;
 
   @Field(() => Date)
