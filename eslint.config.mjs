@@ -124,10 +124,17 @@ export default [
               ],
             },
             { sourceTag: 'scope:ops', notDependOnLibsWithTags: ['type:app'] },
-            // What a person changes in their own file from the portal (contact, correction requests), checked by the access layer.
+            // What a person changes in their own file from the portal (contact, correction requests), checked by the access
+            // layer; an accepted correction is applied to the identity or the diagnostic.
             {
               sourceTag: 'scope:self-service',
-              onlyDependOnLibsWithTags: ['scope:self-service', 'scope:access', 'scope:audit', ...core],
+              onlyDependOnLibsWithTags: [
+                'scope:self-service',
+                'scope:access',
+                'scope:audit',
+                'scope:diagnostic',
+                ...core,
+              ],
             },
             // Serving the web app (files and sign-in settings): platform only.
             { sourceTag: 'scope:web', onlyDependOnLibsWithTags: ['scope:web', ...foundations] },

@@ -58,6 +58,11 @@ describe('the web portal and console in Chromium', () => {
     const identity = portal.getByRole('region', { name: 'Mon identité et mon foyer' });
     await expectText(identity, /Aurélie/);
     await expectText(identity, /vautrin/i);
+    // The next appointment with the référent: when, with whom.
+    await expectText(
+      portal.getByRole('region', { name: 'Mes prochains rendez-vous' }),
+      /Avec Conseil départemental de la Haute-Marne, Julien Collin/,
+    );
     await screenshot(portal, 'portail-mon-dossier');
   });
 
@@ -73,7 +78,8 @@ describe('the web portal and console in Chromium', () => {
     await adviser.getByLabel('Nom', { exact: true }).fill('Vautrin');
     await adviser.getByLabel('Date de naissance').fill('1986-09-14');
     await adviser.getByRole('button', { name: 'Rechercher' }).click();
-    await adviser.getByRole('link', { name: /vautrin/i }).click();
+    // The search result (the portfolio above names the same person).
+    await adviser.getByRole('link', { name: /vautrin.*né·e le 14 septembre 1986/i }).click();
     await adviser.getByRole('heading', { level: 1, name: /vautrin/i }).waitFor();
     await adviser.getByRole('heading', { level: 2, name: 'Diagnostic socio-professionnel' }).waitFor();
     fileUrl = adviser.url();
@@ -100,11 +106,13 @@ describe('the web portal and console in Chromium', () => {
     await expectText(adviser.getByRole('region', { name: 'Identité et contact' }), /0612345678/);
   });
 
-  it('should let the allocataire ask for a correction that the référent accepts, and read the answer', async () => {
+  it('should let the allocataire ask for a correction that the référent accepts, which corrects their file', async () => {
     const message = 'Mon deuxième prénom s’écrit Marie-Anne, avec un trait d’union.';
     const form = portal.getByRole('form', { name: 'Une autre information est fausse ?' });
-    await form.getByLabel('Ce qui est faux').selectOption('IDENTITY');
-    await form.getByRole('textbox', { name: 'Votre message' }).fill(message);
+    await form.getByLabel('Ce qui est faux', { exact: true }).selectOption('IDENTITY');
+    await form.getByLabel('L’information à corriger').selectOption('firstNames');
+    await form.getByRole('textbox', { name: /^La bonne valeur/ }).fill('Aurélie Marie-Anne');
+    await form.getByRole('textbox', { name: /^Votre message/ }).fill(message);
     await form.getByRole('button', { name: 'Envoyer ma demande' }).click();
     await portal.getByText('Votre demande est envoyée').waitFor();
     const mine = portal.getByRole('region', { name: 'Mes demandes de correction' }).getByRole('listitem');
@@ -115,17 +123,25 @@ describe('the web portal and console in Chromium', () => {
       .getByRole('region', { name: 'Demandes de correction' })
       .getByRole('article')
       .filter({ hasText: message });
+    await expectText(request, /Prénoms : Aurélie Marie-Anne/);
     await request.getByRole('textbox', { name: /^Réponse à la personne/ }).fill('C’est corrigé, merci.');
-    await request.getByRole('button', { name: 'Accepter' }).click();
-    await request.getByText('acceptée').waitFor();
+    await request.getByRole('button', { name: 'Accepter et corriger le dossier' }).click();
+    await request.getByText('acceptée', { exact: true }).waitFor();
+    const identity = adviser.getByRole('region', { name: 'Identité et contact' });
+    await expectText(identity, /Aurélie Marie-Anne/);
+    await identity.getByText(/^Historique des valeurs/).click();
+    await expectText(identity, /firstNames : .*Marie-Anne.*déclaration de la personne, correction acceptée/);
 
     await portal.reload();
     await mine
       .filter({ hasText: message })
       .filter({ hasText: 'acceptée' })
+      .filter({ hasText: 'Votre demande a été acceptée, votre dossier est corrigé' })
       .filter({ hasText: 'C’est corrigé, merci.' })
       .waitFor();
     await screenshot(portal, 'portail-mes-coordonnees');
+    await portal.getByRole('link', { name: 'Mon dossier' }).first().click();
+    await expectText(portal.getByRole('region', { name: 'Mon identité et mon foyer' }), /Aurélie Marie-Anne/);
   });
 
   it('should mask an opposed category in the adviser’s next view of the file', async () => {
@@ -173,7 +189,7 @@ describe('the web portal and console in Chromium', () => {
     expect(await queue.getByRole('link', { name, exact: true }).count()).toBe(0);
   });
 
-  it('should let the référent draft and sign a CER that the allocataire then sees', async () => {
+  it('should let the référent draft, sign and follow a CER that the allocataire then sees', async () => {
     const objective = 'Trouver un logement stable (test de bout en bout)';
     await adviser.goto(fileUrl);
     const form = adviser.getByRole('form', { name: 'Préparer un CER' });
@@ -195,6 +211,17 @@ describe('the web portal and console in Chromium', () => {
       .waitFor();
     await screenshot(adviser, 'console-cer-signe');
 
+    // Follow-up of the signed contract: statuses appended, the signed text unchanged.
+    const action = 'Rendez-vous avec l’assistante sociale';
+    await contract.getByLabel(`Suivi de l’action « ${action} »`).selectOption('done');
+    await contract
+      .locator(`[data-action="${action}"]`)
+      .filter({ hasText: /, faite/ })
+      .waitFor();
+    await contract.getByLabel(`Suivi de l’objectif « ${objective} »`).selectOption('reached');
+    await contract.getByRole('heading', { level: 4, name: `${objective} atteint` }).waitFor();
+    await screenshot(adviser, 'console-cer-suivi');
+
     await portal.getByRole('link', { name: 'Mon dossier' }).first().click();
     const mine = portal
       .getByRole('region', { name: 'Mon contrat' })
@@ -202,6 +229,8 @@ describe('the web portal and console in Chromium', () => {
       .filter({ hasText: objective });
     await expectText(mine, /Contrat d’engagement réciproque \(CER\)/);
     await expectText(mine, /Signé le/);
+    await expectText(mine, /objectif atteint/);
+    await expectText(mine, /Rendez-vous avec l’assistante sociale — faite/);
   });
 
   it('should let an agent upload a CAF flux and watch it complete', async () => {

@@ -62,6 +62,18 @@ describe('access: need to know, masks, oppositions, habilitations', () => {
     return person.id;
   }
 
+  it('should tell the agent the purposes they may act for, from their roles and their organisation’s habilitations', async () => {
+    const both = await buildAgentWithOrganisation(gateway.dataSource, {
+      type: 'department',
+      roles: ['orientation', 'referent', 'admin'],
+    });
+    const ask = (login: string) =>
+      gateway.graphql<{ viewer: { purposes: string[] } }>('{ viewer { purposes } }', {}, { as: login });
+
+    expect((await ask(adviser.login)).data?.viewer.purposes).toEqual(['accompagnement']);
+    expect((await ask(both.agent.login)).data?.viewer.purposes).toEqual(['orientation', 'accompagnement']);
+  });
+
   it('should answer not found (null), never forbidden, for a person outside the portfolio', async () => {
     const stranger = await buildPerson(gateway.dataSource, { lastName: 'Inconnu' });
     const response = await gateway.graphql<FileResponse>(FILE, { id: stranger.id }, { as: adviser.login });

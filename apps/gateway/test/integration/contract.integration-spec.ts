@@ -485,6 +485,73 @@ describe('contract', () => {
     });
   });
 
+  it('should record an objective reached as a follow-up status, leave the signed version as signed and carry the status into an amendment', async () => {
+    const SET_OBJECTIVE = `mutation($input: SetContractObjectiveStatusInput!) {
+      setContractObjectiveStatus(input: $input) { id status versions { version contentHash objectives { id status statusHistory { status by comment } } } }
+    }`;
+    const { contract: draft } = await create();
+    const draftObjective = draft.versions[0]!.objectives[0]!.id;
+    const unsigned = await gateway.graphql(
+      SET_OBJECTIVE,
+      { input: { objectiveId: draftObjective, status: 'reached' } },
+      { as: referent.agent.login },
+    );
+    expect(unsigned.errors?.[0]?.extensions).toMatchObject({
+      code: 'CONFLICT',
+      reason: 'OBJECTIVE_NOT_SIGNED',
+    });
+
+    const { contract: active } = await sign(draft.id);
+    const signedHash = active.versions[0]!.contentHash;
+    const reached = await gateway.graphql<{
+      setContractObjectiveStatus: {
+        versions: Array<{
+          contentHash: string | null;
+          objectives: Array<{
+            id: string;
+            status: string;
+            statusHistory: Array<{ status: string; by: string; comment: string | null }>;
+          }>;
+        }>;
+      };
+    }>(
+      SET_OBJECTIVE,
+      { input: { objectiveId: draftObjective, status: 'reached', comment: 'Permis obtenu' } },
+      { as: referent.agent.login },
+    );
+    expect(reached.errors).toBeUndefined();
+    const [v1] = reached.data!.setContractObjectiveStatus.versions;
+    expect(v1!.contentHash).toBe(signedHash);
+    expect(v1!.objectives.map((objective) => objective.status)).toEqual(['reached', 'in_progress']);
+    expect(v1!.objectives[0]!.statusHistory).toEqual([
+      { status: 'reached', by: referent.agent.id, comment: 'Permis obtenu' },
+    ]);
+
+    const { contract: amended } = await call(AMEND, { id: active.id }, 'amendContract');
+    const objectives = await gateway.graphql<{
+      person: {
+        contracts: Array<{ id: string; versions: Array<{ objectives: Array<{ status: string }> }> }>;
+      };
+    }>(
+      `query($id: ID!) { person(id: $id) { contracts { id versions { objectives { status } } } } }`,
+      {
+        id: (await gateway.dataSource.query('SELECT person_id FROM contract WHERE id = $1', [amended.id]))[0]
+          .person_id,
+      },
+      { as: referent.agent.login },
+    );
+    const versions = objectives.data!.person.contracts.find((c) => c.id === amended.id)!.versions;
+    expect(versions[1]!.objectives.map((objective) => objective.status)).toEqual(['reached', 'in_progress']);
+
+    await change(active.id, 'end', 'Emploi durable');
+    const ended = await gateway.graphql(
+      SET_OBJECTIVE,
+      { input: { objectiveId: draftObjective, status: 'abandoned' } },
+      { as: referent.agent.login },
+    );
+    expect(ended.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'INVALID_TRANSITION' });
+  });
+
   it('should refuse to follow an action when its version is not signed', async () => {
     const { contract: draft } = await create();
     const { response } = await call(

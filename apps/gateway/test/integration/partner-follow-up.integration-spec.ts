@@ -1,5 +1,9 @@
 import { emptyFollowUpFacts } from '@spie/orientation/domain';
-import { recordPartnerActions, recordPartnerFollowUps } from '@spie/orientation/data-access';
+import {
+  recordAppointment,
+  recordPartnerActions,
+  recordPartnerFollowUps,
+} from '@spie/orientation/data-access';
 import {
   buildAgentWithOrganisation,
   buildPerson as buildBarePerson,
@@ -151,5 +155,126 @@ describe('partner follow-ups on the person', () => {
         provenance: { source: 'france_travail' },
       },
     ]);
+  });
+
+  describe('appointments', () => {
+    const APPOINTMENTS = /* GraphQL */ `
+      query Appointments($id: ID!) {
+        person(id: $id) {
+          all: appointments {
+            startsAt
+            status
+            upcoming
+          }
+          next: appointments(upcoming: true) {
+            startsAt
+            kind
+            place
+            withWhom
+            status
+            structure {
+              name
+            }
+            provenance {
+              source
+              sourceRef
+            }
+          }
+        }
+      }
+    `;
+    interface AppointmentsOut {
+      person: {
+        all: Array<{ startsAt: string; status: string; upcoming: boolean }>;
+        next: Array<Record<string, unknown>>;
+      };
+    }
+    const facts = (startsAt: Date, status: 'planned' | 'present') => ({
+      startsAt: startsAt.toISOString(),
+      endsAt: null,
+      kind: 'Entretien individuel',
+      subject: 'Point CEJ',
+      place: 'Antenne de Langres',
+      withWhom: 'Camille Durand',
+      status,
+    });
+    const record = async (
+      personId: string,
+      externalId: string,
+      startsAt: Date,
+      status: 'planned' | 'present',
+    ) =>
+      // The writer runs in the caller's transaction, as the import chunk's.
+      gateway.dataSource.transaction((manager) =>
+        recordAppointment(
+          manager,
+          { personId, partner: 'mission_locale', externalId, facts: facts(startsAt, status) },
+          {
+            source: 'mission_locale',
+            sourceRef: `batch-${externalId}`,
+            observedAt: new Date(),
+            recordedAt: new Date(),
+            recordedBy: 'connector:mission-locale',
+          },
+        ),
+      );
+
+    it('should list the appointments the soonest first and the upcoming ones apart, with their provenance', async () => {
+      const person = await buildPerson(gateway.dataSource);
+      const day = 24 * 3600 * 1000;
+      const past = new Date(Date.now() - 10 * day);
+      const soon = new Date(Date.now() + 3 * day);
+      expect(await record(person.id, `past-${person.id}`, past, 'present')).toBe('created');
+      expect(await record(person.id, `soon-${person.id}`, soon, 'planned')).toBe('created');
+      expect(await record(person.id, `soon-${person.id}`, soon, 'planned')).toBe('unchanged');
+
+      const response = await gateway.graphql<AppointmentsOut>(APPOINTMENTS, { id: person.id }, { as: login });
+
+      expect(response.errors).toBeUndefined();
+      expect(response.data!.person.all).toEqual([
+        { startsAt: past.toISOString(), status: 'present', upcoming: false },
+        { startsAt: soon.toISOString(), status: 'planned', upcoming: true },
+      ]);
+      expect(response.data!.person.next).toEqual([
+        {
+          startsAt: soon.toISOString(),
+          kind: 'Entretien individuel',
+          place: 'Antenne de Langres',
+          withWhom: 'Camille Durand',
+          status: 'planned',
+          structure: null,
+          provenance: { source: 'mission_locale', sourceRef: `batch-soon-${person.id}` },
+        },
+      ]);
+    });
+
+    it('should mask the appointments, and say why, when the person objects to sharing them', async () => {
+      const person = await buildPerson(gateway.dataSource);
+      await record(person.id, `objected-${person.id}`, new Date(Date.now() + 86_400_000), 'planned');
+      const token = await gateway.tokenFor(person.id, { kind: 'person' });
+      const set = await gateway.graphql(
+        `mutation { setMyChoice(code: "opposition-rendez-vous", active: true) { code active } }`,
+        {},
+        { token },
+      );
+      expect(set.errors).toBeUndefined();
+
+      const response = await gateway.graphql<AppointmentsOut>(APPOINTMENTS, { id: person.id }, { as: login });
+
+      expect(response.data!.person.next).toEqual([]);
+      const masked = (
+        response.extensions?.['access'] as { masked: Array<{ path: string; category: string }> }
+      ).masked;
+      expect(masked).toEqual(
+        expect.arrayContaining([expect.objectContaining({ path: 'person.next', category: 'appointments' })]),
+      );
+      // The person still sees their own appointments.
+      const mine = await gateway.graphql<{ me: { person: { appointments: Array<{ place: string }> } } }>(
+        `query { me { person { appointments(upcoming: true) { place } } } }`,
+        {},
+        { token },
+      );
+      expect(mine.data!.me.person.appointments).toEqual([{ place: 'Antenne de Langres' }]);
+    });
   });
 });

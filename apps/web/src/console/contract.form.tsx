@@ -8,8 +8,8 @@ import { useState, type FormEvent } from 'react';
 
 import { isoDay } from '../shared/format';
 import { useGqlMutation } from '../shared/graphql';
-import { ACTION_STATUS } from '../shared/words';
-import { useLists } from './referentiel';
+import { ACTION_STATUS, OBJECTIVE_STATUS } from '../shared/words';
+import { offered, useLists } from './referentiel';
 
 const CREATE = /* GraphQL */ `
   mutation CreateContract($input: CreateContractInput!) {
@@ -24,6 +24,35 @@ const SIGN = /* GraphQL */ `
     signContract(input: $input) {
       id
       status
+    }
+  }
+`;
+const OBJECTIVE_STATUS_MUTATION = /* GraphQL */ `
+  mutation SetObjectiveStatus($input: SetContractObjectiveStatusInput!) {
+    setContractObjectiveStatus(input: $input) {
+      id
+    }
+  }
+`;
+const CHANGE_STATUS = /* GraphQL */ `
+  mutation ChangeContractStatus($input: ChangeContractStatusInput!) {
+    changeContractStatus(input: $input) {
+      id
+      status
+    }
+  }
+`;
+const AMEND = /* GraphQL */ `
+  mutation AmendContract($contractId: ID!) {
+    amendContract(contractId: $contractId) {
+      id
+    }
+  }
+`;
+const UPDATE_DRAFT = /* GraphQL */ `
+  mutation UpdateContractDraft($input: UpdateContractDraftInput!) {
+    updateContractDraft(input: $input) {
+      id
     }
   }
 `;
@@ -96,7 +125,7 @@ export function CreateContractForm({ personId }: { personId: string }) {
         <option value="" disabled>
           Choisir
         </option>
-        {(lists['theme'] ?? []).map((entry) => (
+        {offered(lists['theme']).map((entry) => (
           <option key={entry.code} value={entry.code}>
             {entry.label}
           </option>
@@ -192,5 +221,271 @@ export function ActionStatusSelect({
         </option>
       ))}
     </Select>
+  );
+}
+
+/** Records the follow-up of one objective of a signed contract: reached, not reached… (the signed text never changes). */
+export function ObjectiveStatusSelect({
+  objectiveId,
+  status,
+  label,
+}: {
+  objectiveId: string;
+  status: string;
+  label: string;
+}) {
+  const change = useGqlMutation<unknown, { input: Record<string, unknown> }>(OBJECTIVE_STATUS_MUTATION);
+  return (
+    <Select
+      label={`Suivi de l’objectif « ${label} »`}
+      disabled={change.isPending}
+      state={change.error ? 'error' : 'default'}
+      stateRelatedMessage={change.error?.message}
+      nativeSelectProps={{
+        value: status,
+        onChange: (e) => change.mutate({ input: { objectiveId, status: e.target.value } }),
+      }}
+    >
+      {Object.entries(OBJECTIVE_STATUS).map(([code, text]) => (
+        <option key={code} value={code}>
+          {text}
+        </option>
+      ))}
+    </Select>
+  );
+}
+
+const CHANGES: Record<string, { from: string[]; button: string; reason: 'required' | 'optional' | 'none' }> =
+  {
+    activate: { from: ['signed'], button: 'Commencer le contrat', reason: 'none' },
+    suspend: { from: ['active'], button: 'Suspendre le contrat', reason: 'optional' },
+    resume: { from: ['suspended'], button: 'Reprendre le contrat', reason: 'none' },
+    end: {
+      from: ['draft', 'signed', 'active', 'suspended'],
+      button: 'Terminer le contrat',
+      reason: 'required',
+    },
+  };
+
+/**
+ * The life cycle of a contract, as the domain allows it from its status: start, suspend (with a reason), resume, end
+ * (with a reason), and open an amendment (a new draft version; the signed one stays as signed).
+ */
+export function ContractLifecycleForm({
+  contractId,
+  status,
+  canAmend,
+}: {
+  contractId: string;
+  status: string;
+  canAmend: boolean;
+}) {
+  const [reason, setReason] = useState('');
+  const change = useGqlMutation<unknown, { input: Record<string, unknown> }>(CHANGE_STATUS);
+  const amend = useGqlMutation<unknown, { contractId: string }>(AMEND);
+  const allowed = Object.entries(CHANGES).filter(([, c]) => c.from.includes(status));
+  if (allowed.length === 0 && !canAmend) return null;
+  const asksReason = allowed.some(([, c]) => c.reason !== 'none');
+  return (
+    <div role="group" aria-label="Suivi du contrat" className={fr.cx('fr-mt-2w')}>
+      {asksReason && (
+        <Input
+          label="Motif"
+          hintText="Obligatoire pour terminer le contrat ; la personne le lit dans son dossier"
+          nativeInputProps={{ value: reason, onChange: (e) => setReason(e.target.value), maxLength: 1000 }}
+        />
+      )}
+      <div className={fr.cx('fr-btns-group', 'fr-btns-group--inline-md')}>
+        {allowed.map(([code, c]) => (
+          <Button
+            key={code}
+            priority={code === 'end' ? 'secondary' : 'primary'}
+            disabled={change.isPending || (c.reason === 'required' && !reason.trim())}
+            onClick={() =>
+              change.mutate(
+                { input: { contractId, change: code, reason: reason.trim() || null } },
+                { onSuccess: () => setReason('') },
+              )
+            }
+          >
+            {c.button}
+          </Button>
+        ))}
+        {canAmend && (
+          <Button priority="tertiary" disabled={amend.isPending} onClick={() => amend.mutate({ contractId })}>
+            Préparer un avenant
+          </Button>
+        )}
+      </div>
+      {(change.error ?? amend.error) && (
+        <Alert
+          severity="error"
+          title="Le contrat n’a pas changé"
+          description={(change.error ?? amend.error)?.message ?? ''}
+        />
+      )}
+    </div>
+  );
+}
+
+interface DraftObjective {
+  themeCode: string;
+  code: string | null;
+  label: string;
+  actions: Array<{ code: string | null; label: string; dueDate: string }>;
+}
+
+/**
+ * Changes the objectives and actions of a draft (a first version, or an amendment) before it is signed. The whole list
+ * is sent: it replaces the draft's objectives; a signed version is refused by the server.
+ */
+export function DraftObjectivesForm({
+  contractId,
+  objectives,
+}: {
+  contractId: string;
+  objectives: Array<{
+    themeCode: string;
+    code: string | null;
+    label: string;
+    actions: Array<{ code: string | null; label: string; dueDate: string | null }>;
+  }>;
+}) {
+  const lists = useLists(['theme']);
+  const [draft, setDraft] = useState<DraftObjective[]>(
+    objectives.map((o) => ({
+      themeCode: o.themeCode,
+      code: o.code,
+      label: o.label,
+      actions: o.actions.map((a) => ({ code: a.code, label: a.label, dueDate: a.dueDate ?? '' })),
+    })),
+  );
+  const update = useGqlMutation<unknown, { input: Record<string, unknown> }>(UPDATE_DRAFT);
+  const setObjective = (index: number, patch: Partial<DraftObjective>) =>
+    setDraft(draft.map((o, i) => (i === index ? { ...o, ...patch } : o)));
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    update.mutate({
+      input: {
+        contractId,
+        objectives: draft.map((o) => ({
+          themeCode: o.themeCode,
+          code: o.code,
+          label: o.label.trim() || null,
+          actions: o.actions
+            .filter((a) => a.label.trim() || a.code)
+            .map((a) => ({ code: a.code, label: a.label.trim() || null, dueDate: a.dueDate || null })),
+        })),
+      },
+    });
+  };
+  return (
+    <form onSubmit={submit} aria-label="Objectifs du brouillon" className={fr.cx('fr-mt-2w')}>
+      <h4 className={fr.cx('fr-h6')}>Modifier les objectifs du brouillon</h4>
+      {draft.map((objective, index) => (
+        <fieldset key={index} className={fr.cx('fr-fieldset')} aria-label={`Objectif ${index + 1}`}>
+          <div className={fr.cx('fr-fieldset__element')}>
+            <Select
+              label={`Thème de l’objectif ${index + 1}`}
+              nativeSelectProps={{
+                required: true,
+                value: objective.themeCode,
+                onChange: (e) => setObjective(index, { themeCode: e.target.value, code: null }),
+              }}
+            >
+              {offered(lists['theme']).map((entry) => (
+                <option key={entry.code} value={entry.code}>
+                  {entry.label}
+                </option>
+              ))}
+            </Select>
+            <Input
+              label={`Objectif ${index + 1}`}
+              nativeInputProps={{
+                required: !objective.code,
+                value: objective.label,
+                onChange: (e) => setObjective(index, { label: e.target.value }),
+              }}
+            />
+            {objective.actions.map((action, a) => (
+              <div key={a} className={fr.cx('fr-grid-row', 'fr-grid-row--gutters')}>
+                <div className={fr.cx('fr-col-12', 'fr-col-md-8')}>
+                  <Input
+                    label={`Action ${a + 1} de l’objectif ${index + 1}`}
+                    nativeInputProps={{
+                      value: action.label,
+                      onChange: (e) =>
+                        setObjective(index, {
+                          actions: objective.actions.map((other, j) =>
+                            j === a ? { ...other, label: e.target.value } : other,
+                          ),
+                        }),
+                    }}
+                  />
+                </div>
+                <div className={fr.cx('fr-col-12', 'fr-col-md-4')}>
+                  <Input
+                    label={`Date prévue de l’action ${a + 1}`}
+                    nativeInputProps={{
+                      type: 'date',
+                      value: action.dueDate,
+                      onChange: (e) =>
+                        setObjective(index, {
+                          actions: objective.actions.map((other, j) =>
+                            j === a ? { ...other, dueDate: e.target.value } : other,
+                          ),
+                        }),
+                    }}
+                  />
+                </div>
+              </div>
+            ))}
+            <div className={fr.cx('fr-btns-group', 'fr-btns-group--inline-sm')}>
+              <Button
+                type="button"
+                size="small"
+                priority="secondary"
+                onClick={() =>
+                  setObjective(index, {
+                    actions: [...objective.actions, { code: null, label: '', dueDate: '' }],
+                  })
+                }
+              >
+                Ajouter une action à l’objectif {index + 1}
+              </Button>
+              <Button
+                type="button"
+                size="small"
+                priority="tertiary"
+                onClick={() => setDraft(draft.filter((_, i) => i !== index))}
+              >
+                Retirer l’objectif {index + 1}
+              </Button>
+            </div>
+          </div>
+        </fieldset>
+      ))}
+      <div className={fr.cx('fr-btns-group', 'fr-btns-group--inline-md')}>
+        <Button
+          type="button"
+          priority="secondary"
+          onClick={() =>
+            setDraft([
+              ...draft,
+              { themeCode: offered(lists['theme'])[0]?.code ?? '', code: null, label: '', actions: [] },
+            ])
+          }
+        >
+          Ajouter un objectif
+        </Button>
+        <Button type="submit" disabled={update.isPending || draft.length === 0}>
+          Enregistrer le brouillon
+        </Button>
+      </div>
+      {update.error && (
+        <Alert severity="error" title="Le brouillon n’a pas changé" description={update.error.message} />
+      )}
+      {update.isSuccess && <Alert severity="success" small title="Brouillon enregistré" description="" />}
+    </form>
   );
 }

@@ -9,6 +9,7 @@ import {
   CORRECTION_FIELDS,
   CORRECTION_STATUS,
   CORRECTION_TOPIC,
+  describeProposal,
   type CorrectionRequest,
 } from '../shared/corrections';
 import { formatDate } from '../shared/format';
@@ -88,6 +89,12 @@ function Correction({ request, canDecide }: { request: CorrectionRequest; canDec
         </Badge>
       </h3>
       <p className={fr.cx('fr-mb-1w')}>« {request.message} »</p>
+      {request.proposal && (
+        <p className={fr.cx('fr-mb-1w')}>
+          Correction demandée : <strong>{describeProposal(request.proposal)}</strong>
+          {request.appliedAt ? ` — appliquée au dossier le ${formatDate(request.appliedAt)}` : ''}
+        </p>
+      )}
       {request.comment && <p>Réponse : {request.comment}</p>}
       {canDecide && request.status === 'PENDING' && (
         <>
@@ -98,7 +105,7 @@ function Correction({ request, canDecide }: { request: CorrectionRequest; canDec
           />
           <div className={fr.cx('fr-btns-group', 'fr-btns-group--inline-md')}>
             <Button onClick={() => answer(true)} disabled={decide.isPending}>
-              Accepter
+              {request.proposal ? 'Accepter et corriger le dossier' : 'Accepter'}
             </Button>
             <Button priority="secondary" onClick={() => answer(false)} disabled={decide.isPending}>
               Refuser

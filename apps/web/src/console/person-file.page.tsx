@@ -3,21 +3,32 @@ import { Badge } from '@codegouvfr/react-dsfr/Badge';
 import { useParams } from 'react-router-dom';
 
 import { useDocumentTitle } from '../shared/document-title';
-import { formatDate } from '../shared/format';
+import { formatDate, formatDateTime } from '../shared/format';
 import { useGql, type MaskedField } from '../shared/graphql';
 import { MaskedNotice, MaskedOr } from '../shared/masked';
 import { QueryState } from '../shared/query-state';
 import { useSession } from '../shared/session';
+import { Table } from '../shared/table';
 import {
   ACTION_STATUS,
+  APPOINTMENT_STATUS,
+  CONTRACT_EVENT,
   CONTRACT_STATUS,
   CONTRACT_TYPE,
   NEED_VALUE,
+  OBJECTIVE_STATUS,
   RSA_STATUS_SHORT,
   label,
 } from '../shared/words';
 import { CONSOLE } from './console-name';
-import { ActionStatusSelect, CreateContractForm, SignContractForm } from './contract.form';
+import {
+  ActionStatusSelect,
+  ContractLifecycleForm,
+  CreateContractForm,
+  DraftObjectivesForm,
+  ObjectiveStatusSelect,
+  SignContractForm,
+} from './contract.form';
 import { CorrectionsSection } from './corrections.section';
 import { DiagnosticForm } from './diagnostic.form';
 import { OrientForm } from './orient.form';
@@ -64,6 +75,7 @@ export function PersonFilePage() {
             <CorrectionsSection personId={person.id} canDecide={acting === 'accompagnement'} />
             <RightsSection person={person} masked={masked} />
             <OrientationSection person={person} masked={masked} canOrient={acting === 'orientation'} />
+            <AppointmentsSection person={person} masked={masked} />
             <DiagnosticSection person={person} masked={masked} canWrite={acting === 'accompagnement'} />
             <ContractsSection person={person} masked={masked} canWrite={acting === 'accompagnement'} />
           </>
@@ -205,6 +217,55 @@ function OrientationSection({ person, masked, canOrient }: SectionProps & { canO
   );
 }
 
+/** The appointments partners planned with the person (i-Milo RDV), with their source. */
+function AppointmentsSection({ person, masked }: SectionProps) {
+  return (
+    <section aria-labelledby="rendez-vous" className={fr.cx('fr-mb-5w')}>
+      <h2 id="rendez-vous">Rendez-vous</h2>
+      <MaskedOr masked={masked} path="person.appointments">
+        {person.appointments.length === 0 ? (
+          <p>Aucun rendez-vous transmis par un partenaire.</p>
+        ) : (
+          <Table caption="Rendez-vous planifiés par les partenaires">
+            <thead>
+              <tr>
+                <th scope="col">Quand</th>
+                <th scope="col">Quoi</th>
+                <th scope="col">Avec</th>
+                <th scope="col">Où</th>
+                <th scope="col">Statut</th>
+                <th scope="col">Source</th>
+              </tr>
+            </thead>
+            <tbody>
+              {person.appointments.map((a) => (
+                <tr key={a.id} data-upcoming={a.upcoming}>
+                  <td>{formatDateTime(a.startsAt)}</td>
+                  <td>{[a.kind, a.subject].filter(Boolean).join(' : ') || '—'}</td>
+                  <td>{[a.structure?.name, a.withWhom].filter(Boolean).join(', ') || '—'}</td>
+                  <td>{a.place ?? '—'}</td>
+                  <td>
+                    <Badge
+                      severity={a.upcoming ? 'info' : a.status === 'present' ? 'success' : 'warning'}
+                      small
+                      noIcon
+                    >
+                      {label(APPOINTMENT_STATUS, a.status)}
+                    </Badge>
+                  </td>
+                  <td>
+                    <ProvenanceNote provenance={a.provenance} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </Table>
+        )}
+      </MaskedOr>
+    </section>
+  );
+}
+
 function DiagnosticSection({ person, masked, canWrite }: SectionProps & { canWrite: boolean }) {
   const d = person.diagnostic;
   const hiddenThemes = masked.filter((m) => m.path.startsWith('person.diagnostic.themes['));
@@ -219,7 +280,9 @@ function DiagnosticSection({ person, masked, canWrite }: SectionProps & { canWri
             <p>
               Version {d.version} du {formatDate(d.createdAt)}
               {d.author.organisation ? `, par ${d.author.organisation.name}` : ''}
-              {d.author.agent ? ` (${d.author.agent.name})` : ''}.
+              {d.author.agent ? ` (${d.author.agent.name})` : ''}
+              <ProvenanceNote provenance={d.provenance} />. Chaque valeur indique sa source : qui l’a dite en
+              premier, et quand.
             </p>
             {d.themes.map((theme) => (
               <div key={theme.code} data-theme={theme.code}>
@@ -231,15 +294,44 @@ function DiagnosticSection({ person, masked, canWrite }: SectionProps & { canWri
                       <ProvenanceNote provenance={s.provenance} />
                     </li>
                   ))}
+                  {theme.constraints.map((c) => (
+                    <li key={`c-${c.code}`} data-kind="constraint">
+                      Contrainte : {c.label} : {label(NEED_VALUE, c.value)}
+                      <ProvenanceNote provenance={c.provenance} />
+                    </li>
+                  ))}
                   {theme.needs.map((n) => (
-                    <li key={n.code}>
-                      {n.label} : {label(NEED_VALUE, n.value)}
+                    <li key={`n-${n.code}`} data-kind="need">
+                      Besoin : {n.label} : {label(NEED_VALUE, n.value)}
                       <ProvenanceNote provenance={n.provenance} />
+                    </li>
+                  ))}
+                  {theme.objectives.map((o) => (
+                    <li key={`o-${o.code}`} data-kind="objective">
+                      Objectif travaillé : {o.label} : {label(NEED_VALUE, o.value)}
+                      <ProvenanceNote provenance={o.provenance} />
                     </li>
                   ))}
                 </ul>
               </div>
             ))}
+            <MaskedOr masked={masked} path="person.diagnostic.projects">
+              {d.projects && d.projects.length > 0 && (
+                <div data-testid="projets">
+                  <h3 className={fr.cx('fr-h6')}>Projets professionnels</h3>
+                  <ul>
+                    {d.projects.map((p) => (
+                      <li key={p.romeCode}>
+                        {p.romeCode}
+                        {p.label ? ` — ${p.label}` : ''}
+                        {p.mobilityRadiusKm !== null ? `, mobilité ${p.mobilityRadiusKm} km` : ''}
+                        <ProvenanceNote provenance={p.provenance} />
+                      </li>
+                    ))}
+                  </ul>
+                </div>
+              )}
+            </MaskedOr>
             {hiddenThemes.length > 0 && (
               <div data-testid="themes-masques">
                 <h3 className={fr.cx('fr-h6')}>Thèmes masqués</h3>
@@ -256,10 +348,9 @@ function DiagnosticSection({ person, masked, canWrite }: SectionProps & { canWri
       </MaskedOr>
       {canWrite && (
         <DiagnosticForm
+          key={d?.version ?? 0}
           personId={person.id}
-          current={Object.fromEntries(
-            (d?.themes ?? []).map((t) => [t.code, t.situations.map((s) => s.code)]),
-          )}
+          current={{ themes: d?.themes ?? [], projects: d?.projects ?? [] }}
         />
       )}
     </section>
@@ -272,48 +363,106 @@ function ContractsSection({ person, masked, canWrite }: SectionProps & { canWrit
       <h2 id="contrats">Contrats</h2>
       <MaskedOr masked={masked} path="person.contracts">
         {person.contracts.length === 0 && <p>Aucun contrat.</p>}
-        {person.contracts.map((contract) => {
-          const version =
-            contract.versions.find((v) => v.version === contract.currentVersion) ?? contract.versions.at(-1);
-          return (
-            <article key={contract.id} aria-labelledby={`c-${contract.id}`} className={fr.cx('fr-mb-3w')}>
-              <h3 id={`c-${contract.id}`} className={fr.cx('fr-h5')}>
-                {label(CONTRACT_TYPE, contract.type)}{' '}
-                <Badge severity={contract.status === 'draft' ? 'info' : 'success'} noIcon>
-                  {label(CONTRACT_STATUS, contract.status)}
-                </Badge>
-              </h3>
-              <p>
-                Du {formatDate(contract.startDate)} au {formatDate(contract.endDate)}
-                {contract.referent ? `, référent ${contract.referent.name}` : ''}
-                {version?.signedAt ? `, signé le ${formatDate(version.signedAt)}` : ''}.
-              </p>
-              {version?.objectives.map((objective) => (
-                <div key={objective.id}>
-                  <h4 className={fr.cx('fr-h6')}>{objective.label}</h4>
-                  <ul>
-                    {objective.actions.map((action) => (
-                      <li key={action.id}>
-                        {action.label}, {label(ACTION_STATUS, action.status)}
-                        {action.dueDate ? `, prévue le ${formatDate(action.dueDate)}` : ''}
-                        {canWrite && contract.status !== 'draft' && contract.status !== 'ended' && (
-                          <ActionStatusSelect
-                            actionId={action.id}
-                            status={action.status}
-                            label={action.label}
-                          />
-                        )}
-                      </li>
-                    ))}
-                  </ul>
-                </div>
-              ))}
-              {canWrite && contract.status === 'draft' && <SignContractForm contractId={contract.id} />}
-            </article>
-          );
-        })}
+        {person.contracts.map((contract) => (
+          <ContractArticle key={contract.id} contract={contract} canWrite={canWrite} />
+        ))}
       </MaskedOr>
       {canWrite && <CreateContractForm personId={person.id} />}
     </section>
+  );
+}
+
+type Contract = Person['contracts'][number];
+
+/**
+ * One contract: the version in force with the follow-up of its objectives and actions (statuses appended, the signed
+ * text never changes), its life cycle (start, suspend, resume, end with a reason, amend) and, when a draft is open
+ * (a first version or an amendment), its objectives to edit and its signature.
+ */
+function ContractArticle({ contract, canWrite }: { contract: Contract; canWrite: boolean }) {
+  const inForce =
+    contract.versions.find((v) => v.version === contract.currentVersion) ?? contract.versions.at(-1);
+  const latest = contract.versions.at(-1);
+  const draft = latest && !latest.signedAt && contract.status !== 'ended' ? latest : null;
+  const followed = contract.status !== 'draft' && contract.status !== 'ended' && Boolean(inForce?.signedAt);
+  return (
+    <article aria-labelledby={`c-${contract.id}`} className={fr.cx('fr-mb-3w')}>
+      <h3 id={`c-${contract.id}`} className={fr.cx('fr-h5')}>
+        {label(CONTRACT_TYPE, contract.type)}{' '}
+        <Badge
+          severity={
+            contract.status === 'draft' ? 'info' : contract.status === 'ended' ? 'warning' : 'success'
+          }
+          noIcon
+        >
+          {label(CONTRACT_STATUS, contract.status)}
+        </Badge>
+      </h3>
+      <p>
+        Du {formatDate(contract.startDate)} au {formatDate(contract.endDate)}
+        {contract.referent ? `, référent ${contract.referent.name}` : ''}
+        {inForce?.signedAt ? `, signé le ${formatDate(inForce.signedAt)}` : ''}
+        {contract.endReason ? `, terminé : ${contract.endReason}` : ''}.
+      </p>
+      {inForce?.objectives.map((objective) => (
+        <div key={objective.id} data-objective={objective.label}>
+          <h4 className={fr.cx('fr-h6')}>
+            {objective.label}{' '}
+            <Badge severity={objective.status === 'reached' ? 'success' : 'info'} small noIcon>
+              {label(OBJECTIVE_STATUS, objective.status)}
+            </Badge>
+          </h4>
+          {canWrite && followed && (
+            <ObjectiveStatusSelect
+              objectiveId={objective.id}
+              status={objective.status}
+              label={objective.label}
+            />
+          )}
+          <ul>
+            {objective.actions.map((action) => (
+              <li key={action.id} data-action={action.label}>
+                {action.label}, {label(ACTION_STATUS, action.status)}
+                {action.dueDate ? `, prévue le ${formatDate(action.dueDate)}` : ''}
+                {canWrite && followed && (
+                  <ActionStatusSelect actionId={action.id} status={action.status} label={action.label} />
+                )}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ))}
+      {contract.events.length > 0 && (
+        <details className={fr.cx('fr-mb-2w')}>
+          <summary>Historique du contrat ({contract.events.length})</summary>
+          <ul>
+            {contract.events.map((event, index) => (
+              <li key={index}>
+                {formatDate(event.at)} : {label(CONTRACT_EVENT, event.kind)} (version {event.version})
+                {event.reason ? `, motif : ${event.reason}` : ''}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+      {canWrite && draft && (
+        <>
+          {draft.version > 1 && <p>Avenant en préparation (version {draft.version}).</p>}
+          <DraftObjectivesForm
+            key={`${contract.id}-${draft.version}`}
+            contractId={contract.id}
+            objectives={draft.objectives}
+          />
+          <SignContractForm contractId={contract.id} />
+        </>
+      )}
+      {canWrite && (
+        <ContractLifecycleForm
+          contractId={contract.id}
+          status={contract.status}
+          canAmend={contract.status !== 'draft' && contract.status !== 'ended' && !draft}
+        />
+      )}
+    </article>
   );
 }

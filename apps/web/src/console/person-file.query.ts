@@ -16,6 +16,7 @@ export const CONSOLE_PERSON_QUERY = /* GraphQL */ `
         newValue
         provenance {
           source
+          sourceRef
           recordedAt
           recordedBy
         }
@@ -83,6 +84,14 @@ export const CONSOLE_PERSON_QUERY = /* GraphQL */ `
       diagnostic {
         version
         createdAt
+        educationLevel
+        workSituation
+        provenance {
+          source
+          sourceRef
+          recordedAt
+          recordedBy
+        }
         author {
           organisation {
             name
@@ -99,7 +108,9 @@ export const CONSOLE_PERSON_QUERY = /* GraphQL */ `
             label
             provenance {
               source
+              sourceRef
               recordedAt
+              recordedBy
             }
           }
           needs {
@@ -108,9 +119,59 @@ export const CONSOLE_PERSON_QUERY = /* GraphQL */ `
             value
             provenance {
               source
+              sourceRef
+              recordedAt
+              recordedBy
+            }
+          }
+          constraints {
+            code
+            label
+            value
+            provenance {
+              source
+              sourceRef
+              recordedAt
+              recordedBy
+            }
+          }
+          objectives {
+            code
+            label
+            value
+            provenance {
+              source
               recordedAt
             }
           }
+        }
+        projects {
+          romeCode
+          label
+          mobilityRadiusKm
+          provenance {
+            source
+            sourceRef
+            recordedAt
+            recordedBy
+          }
+        }
+      }
+      appointments {
+        id
+        startsAt
+        kind
+        subject
+        place
+        withWhom
+        status
+        upcoming
+        structure {
+          name
+        }
+        provenance {
+          source
+          recordedAt
         }
       }
       orientationHistory {
@@ -131,10 +192,12 @@ export const CONSOLE_PERSON_QUERY = /* GraphQL */ `
         id
         type
         status
+        endReason
         events {
           at
           kind
           version
+          reason
         }
         startDate
         endDate
@@ -148,10 +211,13 @@ export const CONSOLE_PERSON_QUERY = /* GraphQL */ `
           objectives {
             id
             label
+            code
             themeCode
+            status
             actions {
               id
               label
+              code
               dueDate
               status
             }
@@ -162,11 +228,18 @@ export const CONSOLE_PERSON_QUERY = /* GraphQL */ `
   }
 `;
 
-interface Provenance {
+export interface Provenance {
   source: string;
   sourceRef?: string | null;
   recordedAt: string;
   recordedBy?: string;
+}
+
+interface GradedItem {
+  code: string;
+  label: string;
+  value: string;
+  provenance: Provenance;
 }
 
 export interface ConsolePerson {
@@ -216,14 +289,37 @@ export interface ConsolePerson {
     diagnostic: {
       version: number;
       createdAt: string;
+      educationLevel: string | null;
+      workSituation: string | null;
+      provenance: Provenance;
       author: { organisation: { name: string } | null; agent: { name: string } | null };
       themes: Array<{
         code: string;
         label: string;
         situations: Array<{ code: string; label: string; provenance: Provenance }>;
-        needs: Array<{ code: string; label: string; value: string; provenance: Provenance }>;
+        needs: GradedItem[];
+        constraints: GradedItem[];
+        objectives: GradedItem[];
       }>;
+      projects: Array<{
+        romeCode: string;
+        label: string | null;
+        mobilityRadiusKm: number | null;
+        provenance: Provenance;
+      }> | null;
     } | null;
+    appointments: Array<{
+      id: string;
+      startsAt: string;
+      kind: string | null;
+      subject: string | null;
+      place: string | null;
+      withWhom: string | null;
+      status: string;
+      upcoming: boolean;
+      structure: { name: string } | null;
+      provenance: Provenance;
+    }>;
     orientationHistory: Array<{
       id: string;
       decidedAt: string;
@@ -236,7 +332,8 @@ export interface ConsolePerson {
       id: string;
       type: string;
       status: string;
-      events: Array<{ at: string; kind: string; version: number }>;
+      endReason: string | null;
+      events: Array<{ at: string; kind: string; version: number; reason: string | null }>;
       startDate: string | null;
       endDate: string | null;
       currentVersion: number;
@@ -247,8 +344,16 @@ export interface ConsolePerson {
         objectives: Array<{
           id: string;
           label: string;
+          code: string | null;
           themeCode: string;
-          actions: Array<{ id: string; label: string; dueDate: string | null; status: string }>;
+          status: string;
+          actions: Array<{
+            id: string;
+            label: string;
+            code: string | null;
+            dueDate: string | null;
+            status: string;
+          }>;
         }>;
       }>;
     }>;

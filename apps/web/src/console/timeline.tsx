@@ -2,21 +2,10 @@ import { fr } from '@codegouvfr/react-dsfr';
 
 import { formatDate } from '../shared/format';
 import type { MaskedField } from '../shared/graphql';
-import { CONTRACT_TYPE, SOURCE, label } from '../shared/words';
+import { CONTRACT_EVENT, CONTRACT_TYPE, SOURCE, label } from '../shared/words';
 import type { ConsolePerson } from './person-file.query';
 
 type Person = NonNullable<ConsolePerson['person']>;
-
-const CONTRACT_EVENT: Record<string, string> = {
-  created: 'préparé',
-  signed: 'signé',
-  activated: 'commencé',
-  suspended: 'suspendu',
-  resumed: 'repris',
-  ended: 'terminé',
-  amended: 'avenant préparé',
-  amendment_signed: 'avenant signé',
-};
 
 interface Step {
   at: string;

@@ -1,5 +1,4 @@
 import { useGql } from '../shared/graphql';
-import { ROLE_PURPOSES } from '../shared/words';
 
 export const VIEWER_QUERY = /* GraphQL */ `
   query Viewer {
@@ -9,6 +8,7 @@ export const VIEWER_QUERY = /* GraphQL */ `
         name
         roles
       }
+      purposes
       organisation {
         id
         name
@@ -22,14 +22,15 @@ export const VIEWER_QUERY = /* GraphQL */ `
 export interface Viewer {
   viewer: {
     agent: { id: string; name: string; roles: string[] };
+    /** What the agent may act for: their roles × their organisation's active habilitations (the access policy). */
+    purposes: string[];
     organisation: { id: string; name: string; type: string; departmentCode: string };
   };
 }
 
-/** The signed-in agent and the purposes their roles allow. */
+/** The signed-in agent and the purposes the access policy lets them act for (`viewer.purposes`). */
 export function useViewer() {
   const query = useGql<Viewer>(VIEWER_QUERY, {}, { staleTime: 60_000 });
-  const roles = query.data?.data.viewer.agent.roles ?? [];
-  const purposes = [...new Set(roles.flatMap((role) => ROLE_PURPOSES[role] ?? []))];
+  const purposes = query.data?.data.viewer.purposes ?? [];
   return { query, viewer: query.data?.data.viewer, purposes };
 }

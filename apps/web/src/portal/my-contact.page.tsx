@@ -1,23 +1,25 @@
 import { fr } from '@codegouvfr/react-dsfr';
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
+import { Badge } from '@codegouvfr/react-dsfr/Badge';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Input } from '@codegouvfr/react-dsfr/Input';
+import { Select } from '@codegouvfr/react-dsfr/Select';
 import { useState, type FormEvent } from 'react';
 
-import { useDocumentTitle } from '../shared/document-title';
-import { useGql, useGqlMutation } from '../shared/graphql';
-import { MaskedOr } from '../shared/masked';
-import { QueryState } from '../shared/query-state';
-import { PORTAL } from './portal-name';
 import {
   CORRECTION_FIELDS,
   CORRECTION_STATUS,
   CORRECTION_TOPIC,
+  IDENTITY_FIELD,
+  describeProposal,
   type CorrectionRequest,
 } from '../shared/corrections';
+import { useDocumentTitle } from '../shared/document-title';
 import { formatDate } from '../shared/format';
-import { Select } from '@codegouvfr/react-dsfr/Select';
-import { Badge } from '@codegouvfr/react-dsfr/Badge';
+import { useGql, useGqlMutation } from '../shared/graphql';
+import { MaskedOr } from '../shared/masked';
+import { QueryState } from '../shared/query-state';
+import { PORTAL } from './portal-name';
 
 const CONTACT_QUERY = /* GraphQL */ `
   query MyContact {
@@ -35,6 +37,16 @@ const CONTACT_QUERY = /* GraphQL */ `
         }
         correctionRequests {
           ${CORRECTION_FIELDS}
+        }
+        diagnostic {
+          themes {
+            code
+            label
+            situations {
+              code
+              label
+            }
+          }
         }
         orientation {
           structure {
@@ -63,6 +75,9 @@ interface MyContact {
         address: { lines: string[]; postalCode: string | null; city: string | null } | null;
       } | null;
       correctionRequests: CorrectionRequest[];
+      diagnostic: {
+        themes: Array<{ code: string; label: string; situations: Array<{ code: string; label: string }> }>;
+      } | null;
       orientation: {
         structure: { name: string; phone: string | null; email: string | null };
         referent: { name: string; email: string | null; phone: string | null } | null;
@@ -114,6 +129,7 @@ export function MyContactPage() {
               <CorrectionRequestForm
                 referent={referent?.name ?? structure?.name ?? null}
                 requests={person.correctionRequests}
+                themes={person.diagnostic?.themes ?? []}
               />
             </>
           );
@@ -232,29 +248,66 @@ const REQUEST_CORRECTION = /* GraphQL */ `
   }
 `;
 
-/** Identity or diagnostic: the person asks, their référent accepts or declines; the requests and answers stay listed. */
+/**
+ * Identity or diagnostic: the person says what is wrong and, when they can, what is right (an identity value, or a
+ * situation that is no longer true); their référent accepts or declines, and an accepted value corrects the file at
+ * once. The requests and answers stay listed.
+ */
 function CorrectionRequestForm({
   referent,
   requests,
+  themes,
 }: {
   referent: string | null;
   requests: CorrectionRequest[];
+  themes: NonNullable<NonNullable<MyContact['me']['person']>['diagnostic']>['themes'];
 }) {
   const [topic, setTopic] = useState('IDENTITY');
+  const [field, setField] = useState('');
+  const [value, setValue] = useState('');
+  const [situation, setSituation] = useState('');
   const [message, setMessage] = useState('');
   const request = useGqlMutation<unknown, { input: Record<string, unknown> }>(REQUEST_CORRECTION);
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    request.mutate({ input: { topic, message } }, { onSuccess: () => setMessage('') });
+    const [themeCode, code] = situation.split('\u0000');
+    request.mutate(
+      {
+        input: {
+          topic,
+          message,
+          identity: topic === 'IDENTITY' && field && value.trim() ? { field, value: value.trim() } : null,
+          diagnostic:
+            topic === 'DIAGNOSTIC' && themeCode && code
+              ? { themeCode, kind: 'situation', code, remove: true }
+              : null,
+        },
+      },
+      {
+        onSuccess: () => {
+          setMessage('');
+          setValue('');
+          setField('');
+          setSituation('');
+        },
+      },
+    );
   };
+  const situations = themes.flatMap((theme) =>
+    theme.situations.map((s) => ({
+      key: `${theme.code}\u0000${s.code}`,
+      label: `${theme.label} : ${s.label}`,
+    })),
+  );
   return (
     <>
       <form onSubmit={submit} aria-labelledby="autre-erreur" className={fr.cx('fr-mt-4w')}>
         <h2 id="autre-erreur">Une autre information est fausse ?</h2>
         <p>
-          Pour votre identité ou votre situation, écrivez ce qui est faux et ce qui est juste.{' '}
-          {referent ? `${referent} vous répondra ici.` : 'Votre référent vous répondra ici.'} Vous n’aurez à
-          le dire qu’une fois : tous les professionnels qui vous suivent verront la correction.
+          Pour votre identité ou votre situation, dites ce qui est faux et ce qui est juste.{' '}
+          {referent ? `${referent} vous répondra ici.` : 'Votre référent vous répondra ici.'} S’il est
+          d’accord, votre dossier est corrigé aussitôt. Vous n’aurez à le dire qu’une fois : tous les
+          professionnels qui vous suivent verront la correction.
         </p>
         <Select
           label="Ce qui est faux"
@@ -263,8 +316,62 @@ function CorrectionRequestForm({
           <option value="IDENTITY">Mon identité (nom, prénoms, date de naissance…)</option>
           <option value="DIAGNOSTIC">Ma situation (logement, santé, mobilité, emploi…)</option>
         </Select>
+        {topic === 'IDENTITY' ? (
+          <div className={fr.cx('fr-grid-row', 'fr-grid-row--gutters')}>
+            <div className={fr.cx('fr-col-12', 'fr-col-md-5')}>
+              <Select
+                label="L’information à corriger"
+                hint="Facultatif"
+                nativeSelectProps={{ value: field, onChange: (e) => setField(e.target.value) }}
+              >
+                <option value="">Je l’explique dans mon message</option>
+                {Object.entries(IDENTITY_FIELD).map(([code, text]) => (
+                  <option key={code} value={code}>
+                    {text}
+                  </option>
+                ))}
+              </Select>
+            </div>
+            {field && (
+              <div className={fr.cx('fr-col-12', 'fr-col-md-7')}>
+                <Input
+                  label="La bonne valeur"
+                  hintText={
+                    field === 'birthDate'
+                      ? 'Votre date de naissance'
+                      : field === 'firstNames'
+                        ? 'Tous vos prénoms, dans l’ordre, séparés par une espace'
+                        : 'Écrivez-la comme sur vos papiers'
+                  }
+                  nativeInputProps={{
+                    value,
+                    onChange: (e) => setValue(e.target.value),
+                    required: true,
+                    type: field === 'birthDate' ? 'date' : 'text',
+                  }}
+                />
+              </div>
+            )}
+          </div>
+        ) : (
+          situations.length > 0 && (
+            <Select
+              label="Ce qui n’est plus vrai"
+              hint="Facultatif : une situation notée dans votre dossier"
+              nativeSelectProps={{ value: situation, onChange: (e) => setSituation(e.target.value) }}
+            >
+              <option value="">Je l’explique dans mon message</option>
+              {situations.map((s) => (
+                <option key={s.key} value={s.key}>
+                  {s.label}
+                </option>
+              ))}
+            </Select>
+          )
+        )}
         <Input
           label="Votre message"
+          hintText="Expliquez avec vos mots"
           textArea
           nativeTextAreaProps={{
             value: message,
@@ -302,6 +409,15 @@ function CorrectionRequestForm({
                 >
                   {CORRECTION_STATUS[r.status]}
                 </Badge>
+                {r.proposal && (
+                  <p className={fr.cx('fr-mb-0')}>Votre correction : {describeProposal(r.proposal)}</p>
+                )}
+                {r.status === 'ACCEPTED' && r.appliedAt && (
+                  <p className={fr.cx('fr-mb-0')} data-testid="correction-appliquee">
+                    Votre demande a été acceptée, votre dossier est corrigé depuis le{' '}
+                    {formatDate(r.appliedAt)}.
+                  </p>
+                )}
                 {r.comment && <p className={fr.cx('fr-mb-0')}>Réponse : {r.comment}</p>}
               </li>
             ))}

@@ -1,10 +1,11 @@
 import { fr } from '@codegouvfr/react-dsfr';
+import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { Badge } from '@codegouvfr/react-dsfr/Badge';
 import { CallOut } from '@codegouvfr/react-dsfr/CallOut';
 import { Link } from 'react-router-dom';
 
 import { useDocumentTitle } from '../shared/document-title';
-import { formatDate } from '../shared/format';
+import { formatDate, formatDateTime } from '../shared/format';
 import { useGql, type MaskedField } from '../shared/graphql';
 import { MaskedOr } from '../shared/masked';
 import { QueryState } from '../shared/query-state';
@@ -13,6 +14,7 @@ import {
   CONTRACT_STATUS,
   CONTRACT_TYPE,
   NEED_VALUE,
+  OBJECTIVE_STATUS_FOR_PERSON,
   ORIENTATION_TYPE,
   RSA_STATUS,
   label,
@@ -40,6 +42,7 @@ export function MyFilePage() {
               <Identity person={person} masked={masked} />
               <Rsa person={person} masked={masked} />
               <Orientation person={person} masked={masked} />
+              <Appointments person={person} masked={masked} />
               <Diagnostic person={person} masked={masked} />
               <Contracts person={person} masked={masked} />
             </>
@@ -95,6 +98,19 @@ function Identity({ person, masked }: SectionProps) {
           </ul>
         )}
       </MaskedOr>
+      {person.correctionRequests.some((r) => r.status === 'ACCEPTED' && r.appliedAt) && (
+        <Alert
+          severity="success"
+          small
+          className={fr.cx('fr-mb-2w')}
+          description={
+            <>
+              Votre demande a été acceptée, votre dossier est corrigé (
+              <Link to="/portail/coordonnees">voir mes demandes</Link>).
+            </>
+          }
+        />
+      )}
       <p>
         Une erreur ? <Link to="/portail/coordonnees">Corrigez vos coordonnées ou signalez une erreur</Link>.
       </p>
@@ -179,6 +195,40 @@ function Orientation({ person, masked }: SectionProps) {
               )}
             </dl>
           </>
+        )}
+      </MaskedOr>
+    </section>
+  );
+}
+
+/** The next appointments partners planned with the person: when, where, with whom. */
+function Appointments({ person, masked }: SectionProps) {
+  return (
+    <section aria-labelledby="rendez-vous" className={fr.cx('fr-mb-6w')}>
+      <h2 id="rendez-vous">Mes prochains rendez-vous</h2>
+      <MaskedOr masked={masked} path={`${BASE}.appointments`}>
+        {person.appointments.length === 0 ? (
+          <p>Aucun rendez-vous prévu ne nous a été transmis.</p>
+        ) : (
+          <ul>
+            {person.appointments.map((a) => (
+              <li key={a.id} className={fr.cx('fr-mb-2w')}>
+                <strong>Le {formatDateTime(a.startsAt)}</strong>
+                {a.kind ? ` — ${a.kind.toLowerCase()}` : ''}
+                {a.subject ? ` : ${a.subject}` : ''}
+                {a.status === 'postponed' ? ' (reporté)' : ''}
+                <br />
+                {a.structure ? `Avec ${a.structure.name}` : 'Avec votre conseiller'}
+                {a.withWhom ? `, ${a.withWhom}` : ''}
+                {a.place
+                  ? `. Lieu : ${a.place}`
+                  : a.structure?.address
+                    ? `. Lieu : ${a.structure.address}`
+                    : ''}
+                {a.structure?.phone ? `. Pour prévenir : ${a.structure.phone}` : ''}.
+              </li>
+            ))}
+          </ul>
         )}
       </MaskedOr>
     </section>
@@ -270,7 +320,14 @@ function Contracts({ person, masked }: SectionProps) {
                 </p>
                 {version?.objectives.map((objective) => (
                   <div key={objective.id}>
-                    <h4 className={fr.cx('fr-h6')}>Objectif : {objective.label}</h4>
+                    <h4 className={fr.cx('fr-h6')}>
+                      Objectif : {objective.label}{' '}
+                      {objective.status !== 'in_progress' && (
+                        <Badge severity={objective.status === 'reached' ? 'success' : 'info'} small noIcon>
+                          {label(OBJECTIVE_STATUS_FOR_PERSON, objective.status)}
+                        </Badge>
+                      )}
+                    </h4>
                     <ul>
                       {objective.actions.map((action) => (
                         <li key={action.id}>

@@ -75,6 +75,26 @@ export const MY_FILE_QUERY = /* GraphQL */ `
             label
           }
         }
+        appointments(upcoming: true) {
+          id
+          startsAt
+          endsAt
+          kind
+          subject
+          place
+          withWhom
+          status
+          structure {
+            name
+            address
+            phone
+          }
+        }
+        correctionRequests {
+          id
+          status
+          appliedAt
+        }
         contracts {
           id
           type
@@ -91,6 +111,7 @@ export const MY_FILE_QUERY = /* GraphQL */ `
             objectives {
               id
               label
+              status
               actions {
                 id
                 label
@@ -155,6 +176,18 @@ export interface MyFile {
         }>;
         projects: Array<{ romeCode: string; label: string | null }> | null;
       } | null;
+      appointments: Array<{
+        id: string;
+        startsAt: string;
+        endsAt: string | null;
+        kind: string | null;
+        subject: string | null;
+        place: string | null;
+        withWhom: string | null;
+        status: string;
+        structure: { name: string; address: string | null; phone: string | null } | null;
+      }>;
+      correctionRequests: Array<{ id: string; status: string; appliedAt: string | null }>;
       contracts: Array<{
         id: string;
         type: string;
@@ -169,6 +202,7 @@ export interface MyFile {
           objectives: Array<{
             id: string;
             label: string;
+            status: string;
             actions: Array<{ id: string; label: string; dueDate: string | null; status: string }>;
           }>;
         }>;

@@ -51,6 +51,41 @@ export const ACTION_STATUS: Record<string, string> = {
   standby: 'en attente',
 };
 
+export const OBJECTIVE_STATUS: Record<string, string> = {
+  in_progress: 'en cours',
+  reached: 'atteint',
+  not_reached: 'non atteint',
+  abandoned: 'abandonné',
+};
+
+/** The same, as the person reads it about their own contract. */
+export const OBJECTIVE_STATUS_FOR_PERSON: Record<string, string> = {
+  in_progress: 'en cours',
+  reached: 'objectif atteint',
+  not_reached: 'pas atteint',
+  abandoned: 'abandonné',
+};
+
+export const APPOINTMENT_STATUS: Record<string, string> = {
+  planned: 'prévu',
+  present: 'venu·e',
+  absent: 'absent·e',
+  cancelled: 'annulé',
+  postponed: 'reporté',
+  unspecified: 'non précisé',
+};
+
+export const CONTRACT_EVENT: Record<string, string> = {
+  created: 'préparé',
+  signed: 'signé',
+  activated: 'commencé',
+  suspended: 'suspendu',
+  resumed: 'repris',
+  ended: 'terminé',
+  amended: 'avenant préparé',
+  amendment_signed: 'avenant signé',
+};
+
 export const SOURCE: Record<string, string> = {
   caf: 'CAF',
   msa: 'MSA',
@@ -68,15 +103,10 @@ export const NEED_VALUE: Record<string, string> = {
   OUI: 'oui',
   NON_ABORDEE: 'pas encore abordé',
   CLOTUREE: 'réglé',
-};
-
-/** The purposes an agent may act for, by role (mirror of the access layer's ROLE_PURPOSES), in plain French. */
-export const ROLE_PURPOSES: Record<string, string[]> = {
-  orientation: ['orientation'],
-  referent: ['accompagnement'],
-  adviser: ['accompagnement'],
-  connector: ['transmission_flux'],
-  dpo: ['controle_dpo'],
+  NON_ABORDE: 'pas encore abordé',
+  EN_COURS: 'en cours',
+  REALISE: 'réalisé',
+  ABANDONNE: 'abandonné',
 };
 
 export const PURPOSE_LABEL: Record<string, string> = {

@@ -229,6 +229,77 @@ describe('worker: i-Milo events from the simulator', () => {
     ]);
   });
 
+  it('should keep the appointments of RDV events, once each, updated then cancelled as i-Milo says', async () => {
+    const personId = (await personOf(dossierA.idDossier)) as string;
+    const client = new ImiloClient({ baseUrl: simulator.url, apiKey: API_KEY });
+    const rdv = {
+      id: 4242,
+      idDossier: dossierA.idDossier,
+      dateHeureDebut: '2026-12-02 09:30:00',
+      dateHeureFin: '2026-12-02 10:00:00',
+      objet: 'Point sur le CEJ',
+      conseiller: 'Camille Durand',
+      lieu: 'Antenne de Langres',
+      type: 'Entretien individuel',
+      statut: 'Planifié',
+      commentaire: 'Ne pas garder ce commentaire',
+    };
+    const apply = async (name: string) => {
+      const events = await client.listEvents();
+      const { batch } = await harness.submission.submit({
+        source: 'mission-locale',
+        fileName: `imilo-${name}-${run}.json`,
+        input: Readable.from([Buffer.from(JSON.stringify({ polledAt: new Date().toISOString(), events }))]),
+        envelope: TEST_ENVELOPE,
+      });
+      return harness.finished(batch.id);
+    };
+    const stored = async () =>
+      (await harness.dataSource.query(
+        `SELECT person_id, partner, external_id, organisation_id, starts_at, ends_at, kind, subject, place, with_whom,
+                status, source, recorded_by
+           FROM appointment WHERE partner = 'mission_locale' AND external_id = '4242'`,
+      )) as Array<Record<string, unknown>>;
+
+    simulator.putRdv(rdv);
+    simulator.pushEvent({ idDossier: dossierA.idDossier, type: 'RDV', action: 'CREATE', idType: 4242 });
+    const created = await apply('rdv-create');
+    expect(created.counts).toMatchObject({ followUpsCreated: 1 });
+    expect(await stored()).toEqual([
+      {
+        person_id: personId,
+        partner: 'mission_locale',
+        external_id: '4242',
+        organisation_id: missionLocaleId,
+        starts_at: new Date('2026-12-02T08:30:00.000Z'),
+        ends_at: new Date('2026-12-02T09:00:00.000Z'),
+        kind: 'Entretien individuel',
+        subject: 'Point sur le CEJ',
+        place: 'Antenne de Langres',
+        with_whom: 'Camille Durand',
+        status: 'planned',
+        source: 'mission_locale',
+        recorded_by: 'connector:mission-locale',
+      },
+    ]);
+
+    // The same event replayed changes nothing; an update brings the new status.
+    simulator.pushEvent({ idDossier: dossierA.idDossier, type: 'RDV', action: 'CREATE', idType: 4242 });
+    expect((await apply('rdv-replay')).counts).toMatchObject({ followUpsUnchanged: 1 });
+    simulator.putRdv({ ...rdv, statut: 'Présent' });
+    simulator.pushEvent({ idDossier: dossierA.idDossier, type: 'RDV', action: 'UPDATE', idType: 4242 });
+    expect((await apply('rdv-update')).counts).toMatchObject({ followUpsUpdated: 1 });
+    expect((await stored())[0]).toMatchObject({ status: 'present' });
+
+    simulator.removeRdv(dossierA.idDossier, 4242);
+    simulator.pushEvent({ idDossier: dossierA.idDossier, type: 'RDV', action: 'DELETE', idType: 4242 });
+    expect((await apply('rdv-delete')).counts).toMatchObject({ followUpsUpdated: 1 });
+    expect(await stored()).toEqual([
+      expect.objectContaining({ status: 'cancelled', place: 'Antenne de Langres' }),
+    ]);
+    expect(simulator.pending()).toEqual([]);
+  });
+
   it('should schedule the i-Milo poll, once for the hub, every IMILO_POLL_INTERVAL_MS (first run after one interval)', async () => {
     const queue = harness.worker.get(JobQueueService, { strict: false }).queue(JobName.MissionLocalePoll);
     const schedulers = await queue.getJobSchedulers();

@@ -1,3 +1,5 @@
+export * from './lib/appointment.resolver';
+export * from './lib/dtos/appointment.dto';
 export * from './lib/dtos/orient-person.input';
 export * from './lib/dtos/orientation.dto';
 export * from './lib/orientation-exception.filter';

@@ -29,6 +29,8 @@ export const FIELD_CATEGORIES: Readonly<Record<string, DataCategory>> = {
   'Person.orientation': C.Orientation,
   'Person.orientationHistory': C.Orientation,
   'Person.partnerFollowUps': C.Orientation,
+  // Appointments partners planned with the person (an i-Milo RDV: when, where, with whom).
+  'Person.appointments': C.Appointments,
   // The orientation queue (libs/worklist): when the right opened is the person's RSA right.
   'NewEntrant.rightOpenedOn': C.RsaRights,
   'NewEntrant.daysSinceRightOpened': C.RsaRights,

@@ -175,7 +175,8 @@ export const HABILITATION_TEMPLATES: Readonly<Record<string, readonly Habilitati
       purpose: Purpose.Accompagnement,
       legalBasis: 'casf-l263-4-1',
       read: [...ACCOMPANIMENT_READ, C.Household],
-      write: ACCOMPANIMENT_WRITE,
+      // The department keeps the RSA file: its référent applies the identity corrections the person asks for.
+      write: [...ACCOMPANIMENT_WRITE, C.Identity],
       retentionMonths: 48,
     },
   ],

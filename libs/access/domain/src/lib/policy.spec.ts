@@ -1,6 +1,7 @@
 import { DataCategory } from './categories';
 import { HABILITATION_TEMPLATES, Purpose } from './legal-frame';
 import {
+  actablePurposes,
   decidePerson,
   resolvePurpose,
   type AccessSubject,
@@ -59,6 +60,22 @@ function opposition(categories: DataCategory[], organisationIds: string[] = []):
     status: 'active',
   };
 }
+
+describe('actablePurposes', () => {
+  it('should list the purposes of the agent’s roles that an active habilitation of their organisation covers', () => {
+    const both = { ...adviser, roles: ['adviser', 'orientation'] };
+    expect(actablePurposes(both, [grant()], NOW)).toEqual([Purpose.Accompagnement]);
+    expect(actablePurposes(both, [grant(), grant({ id: 'h2', purpose: Purpose.Orientation })], NOW)).toEqual([
+      Purpose.Orientation,
+      Purpose.Accompagnement,
+    ]);
+  });
+
+  it('should list none when the habilitation is revoked or belongs to another organisation', () => {
+    expect(actablePurposes(adviser, [grant({ revokedAt: new Date(NOW.getTime() - 1) })], NOW)).toEqual([]);
+    expect(actablePurposes(adviser, [grant({ organisationId: 'other' })], NOW)).toEqual([]);
+  });
+});
 
 describe('resolvePurpose', () => {
   it('should take the only purpose an adviser may act for when the request states none', () => {

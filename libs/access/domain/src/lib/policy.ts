@@ -114,6 +114,31 @@ export function readsPersonFiles(grant: { read: readonly DataCategory[] }): bool
   return grant.read.some((category) => category !== DataCategory.AccessLog);
 }
 
+/**
+ * The purposes an agent may act for now: allowed by one of their roles and covered by an active habilitation of their
+ * organisation, in `ROLE_PURPOSES` order. The console offers these; a request states one of them.
+ */
+export function actablePurposes(
+  subject: AccessSubject,
+  grants: readonly HabilitationGrant[],
+  now: Date,
+): Purpose[] {
+  if (subject.kind === 'person') return [];
+  const allowed = [
+    ...new Set(
+      Object.entries(ROLE_PURPOSES)
+        .filter(([role]) => subject.roles.includes(role))
+        .flatMap(([, purposes]) => purposes),
+    ),
+  ];
+  return allowed.filter((purpose) =>
+    grants.some(
+      (grant) =>
+        grant.organisationId === subject.organisationId && grant.purpose === purpose && isActive(grant, now),
+    ),
+  );
+}
+
 export function resolvePurpose(
   subject: AccessSubject,
   requested: string | null | undefined,

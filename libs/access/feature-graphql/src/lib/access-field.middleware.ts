@@ -86,6 +86,10 @@ export const WRITES: Readonly<
     category: DataCategory.Contract,
     person: (a) => ({ kind: 'contract_action', id: input(a)['actionId'] }),
   },
+  'Mutation.setContractObjectiveStatus': {
+    category: DataCategory.Contract,
+    person: (a) => ({ kind: 'contract_objective', id: input(a)['objectiveId'] }),
+  },
 };
 
 function input(args: Record<string, unknown>): Record<string, unknown> {

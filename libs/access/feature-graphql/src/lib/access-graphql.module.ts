@@ -10,6 +10,7 @@ import { accessRuntime } from './access-runtime';
 import { AccessInterceptor } from './access.interceptor';
 import { HabilitationResolver } from './habilitation.resolver';
 import { MeAccessResolver } from './me-access.resolver';
+import { ViewerPurposesResolver } from './viewer-purposes.resolver';
 
 /**
  * The access layer of the gateway: field middleware (registered in the GraphQL module's `buildSchemaOptions`), the
@@ -18,7 +19,7 @@ import { MeAccessResolver } from './me-access.resolver';
  */
 @Module({
   imports: [AccessDataAccessModule, PersonDataAccessModule],
-  providers: [AccessAuditPlugin, MeAccessResolver, HabilitationResolver],
+  providers: [AccessAuditPlugin, MeAccessResolver, HabilitationResolver, ViewerPurposesResolver],
   exports: [AccessDataAccessModule],
 })
 export class AccessGraphQLModule implements OnModuleInit {

@@ -39,9 +39,10 @@ const step = (name: string, table: string, where: string, cascaded = false): Des
 });
 
 export const PERSON_DESTRUCTION_PLAN: readonly DestructionStep[] = [
-  // Contracts: statuses of actions (no foreign key), events, then versions, whose objectives and actions cascade.
+  // Contracts: statuses of actions and objectives (no foreign key), events, then versions, whose objectives and actions cascade.
   // Deleting a signed version is allowed only for the person named by `spie.retention_destroy_person`.
   step('contract_action_status', 'contract_action_status', `action_id IN (${ACTIONS})`),
+  step('contract_objective_status', 'contract_objective_status', `objective_id IN (${OBJECTIVES})`),
   step('contract_action', 'contract_action', `id IN (${ACTIONS})`, true),
   step('contract_objective', 'contract_objective', `id IN (${OBJECTIVES})`, true),
   step('contract_event', 'contract_event', `contract_id IN (${CONTRACTS})`),
@@ -53,6 +54,7 @@ export const PERSON_DESTRUCTION_PLAN: readonly DestructionStep[] = [
   step('orientation', 'orientation', 'person_id = $1'),
   step('partner_follow_up', 'partner_follow_up', 'person_id = $1'),
   step('partner_action', 'partner_action', 'person_id = $1'),
+  step('appointment', 'appointment', 'person_id = $1'),
   // Household rows while the memberships still tell which households are the person's own.
   step(
     'rsa_right_status',

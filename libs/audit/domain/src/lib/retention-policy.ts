@@ -16,6 +16,7 @@ export const LAST_INDIVIDUAL_CONTACT_SOURCES = [
   'diagnostic recorded by an agent (diagnostic with author_agent_id: observed_at, else recorded_at)',
   'partner follow-up (registered_on, start_on, last_interview_on, last_ppae_interview_on, end_on)',
   'partner action (prescribed_on, start_on, end_on, done_on)',
+  'appointment the person attended (appointment with status present: starts_at)',
   'RSA right status change (rsa_right_status of the person or of a household they belong to: observed_at, else the reference month)',
   'person.last_contact_at when a professional set it',
   'the person record’s creation, when nothing else is known',

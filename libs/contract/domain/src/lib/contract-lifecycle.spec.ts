@@ -2,6 +2,7 @@ import {
   allowedContractCommands,
   amendmentStep,
   assertActionFollowable,
+  assertObjectiveFollowable,
   assertDraftEditable,
   CONTRACT_STATUSES,
   contractTransition,
@@ -175,6 +176,16 @@ describe('immutability', () => {
       ContractExceptionCode.ActionNotSigned,
     );
     expect(codeOf(() => assertActionFollowable('ended', signed))).toBe(
+      ContractExceptionCode.InvalidTransition,
+    );
+  });
+
+  it('should follow up objectives only when their version is signed and the contract not ended', () => {
+    expect(codeOf(() => assertObjectiveFollowable('suspended', signed))).toBe('no error');
+    expect(codeOf(() => assertObjectiveFollowable('draft', { signedAt: null }))).toBe(
+      ContractExceptionCode.ObjectiveNotSigned,
+    );
+    expect(codeOf(() => assertObjectiveFollowable('ended', signed))).toBe(
       ContractExceptionCode.InvalidTransition,
     );
   });

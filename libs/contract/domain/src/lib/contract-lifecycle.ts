@@ -9,6 +9,14 @@ export type ContractStatus = (typeof CONTRACT_STATUSES)[number];
 export const SIGNATURE_METHODS = ['in_person', 'electronic', 'paper'] as const;
 export type SignatureMethod = (typeof SIGNATURE_METHODS)[number];
 
+/**
+ * Follow-up of an objective of a signed version: in progress until the référent records it reached, not reached
+ * (the contract ended without it) or abandoned. Appended as statuses, never written into the signed version.
+ */
+export const OBJECTIVE_STATUSES = ['in_progress', 'reached', 'not_reached', 'abandoned'] as const;
+export type ObjectiveStatus = (typeof OBJECTIVE_STATUSES)[number];
+export const INITIAL_OBJECTIVE_STATUS: ObjectiveStatus = 'in_progress';
+
 /** Status changes asked directly (signing has its own command, with a signature record). */
 export const CONTRACT_STATUS_CHANGES = ['activate', 'suspend', 'resume', 'end'] as const;
 export type ContractStatusChange = (typeof CONTRACT_STATUS_CHANGES)[number];
@@ -198,6 +206,23 @@ export function assertActionFollowable(status: ContractStatus, version: { signed
         from: status,
         command: 'set_action_status',
       },
+    );
+  }
+}
+
+/** Objectives are followed up, like actions, once their version is signed and until the contract ends. */
+export function assertObjectiveFollowable(status: ContractStatus, version: { signedAt: Date | null }): void {
+  if (!version.signedAt) {
+    throw new ContractException(
+      ContractExceptionCode.ObjectiveNotSigned,
+      'The objective belongs to a version that is not signed yet',
+    );
+  }
+  if (status === 'ended') {
+    throw new ContractException(
+      ContractExceptionCode.InvalidTransition,
+      'Cannot follow up an objective of an ended contract',
+      { from: status, command: 'set_objective_status' },
     );
   }
 }

@@ -4,6 +4,7 @@ export enum ContractExceptionCode {
   ContractNotFound = 'CONTRACT_NOT_FOUND',
   PersonNotFound = 'PERSON_NOT_FOUND',
   ActionNotFound = 'ACTION_NOT_FOUND',
+  ObjectiveNotFound = 'OBJECTIVE_NOT_FOUND',
   OrganisationNotFound = 'ORGANISATION_NOT_FOUND',
   ReferentNotFound = 'REFERENT_NOT_FOUND',
   /** The command is not allowed from the contract's current status. */
@@ -16,6 +17,8 @@ export enum ContractExceptionCode {
   AmendmentInProgress = 'AMENDMENT_IN_PROGRESS',
   /** Following up an action needs the version it belongs to to be signed. */
   ActionNotSigned = 'ACTION_NOT_SIGNED',
+  /** Following up an objective needs the version it belongs to to be signed. */
+  ObjectiveNotSigned = 'OBJECTIVE_NOT_SIGNED',
   InvalidDates = 'INVALID_DATES',
   /** A contract of engagement is reciprocal: it is signed only with the person's agreement. */
   PersonAgreementRequired = 'PERSON_AGREEMENT_REQUIRED',

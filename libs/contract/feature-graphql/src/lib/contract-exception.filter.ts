@@ -11,6 +11,7 @@ export function contractErrorCode(code: ContractExceptionCode): HubErrorCode {
     case ContractExceptionCode.ContractNotFound:
     case ContractExceptionCode.PersonNotFound:
     case ContractExceptionCode.ActionNotFound:
+    case ContractExceptionCode.ObjectiveNotFound:
       return HubErrorCode.NotFound;
     case ContractExceptionCode.OrganisationNotFound:
     case ContractExceptionCode.ReferentNotFound:
@@ -27,6 +28,7 @@ export function contractErrorCode(code: ContractExceptionCode): HubErrorCode {
     case ContractExceptionCode.NoDraftVersion:
     case ContractExceptionCode.AmendmentInProgress:
     case ContractExceptionCode.ActionNotSigned:
+    case ContractExceptionCode.ObjectiveNotSigned:
       return HubErrorCode.Conflict;
     default:
       return assertUnreachable(code);

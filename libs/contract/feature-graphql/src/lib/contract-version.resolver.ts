@@ -5,8 +5,16 @@ import { OrganisationService } from '@spie/organisation/data-access';
 import { AgentDTO, agentLoader, toAgentDTO } from '@spie/organisation/feature-graphql';
 import { requestLoader, type LoaderContext } from '@spie/platform/graphql';
 
-import { toContractActionStatusChangeDTO } from './contract.mapper';
-import { ContractActionDTO, ContractActionStatusChangeDTO, ContractVersionDTO } from './dtos/contract.dto';
+import { toContractActionStatusChangeDTO, toContractObjectiveStatusChangeDTO } from './contract.mapper';
+import {
+  ContractActionDTO,
+  ContractActionStatusChangeDTO,
+  ContractObjectiveDTO,
+  ContractObjectiveStatusChangeDTO,
+  ContractObjectiveStatusEnum,
+  ContractVersionDTO,
+} from './dtos/contract.dto';
+import type { ObjectiveStatus } from '@spie/contract/domain';
 
 @Resolver(() => ContractVersionDTO)
 export class ContractVersionResolver {
@@ -45,5 +53,37 @@ export class ContractActionResolver {
 
   private historyLoader(context: LoaderContext) {
     return requestLoader(context, 'contract.actionStatuses', (ids) => this.contracts.actionStatusesOf(ids));
+  }
+}
+
+@Resolver(() => ContractObjectiveDTO)
+export class ContractObjectiveResolver {
+  constructor(private readonly contracts: ContractService) {}
+
+  @ResolveField(() => ContractObjectiveStatusEnum, {
+    description: 'Current status: the latest follow-up, or the status at signature',
+  })
+  async status(
+    @Parent() objective: ContractObjectiveDTO,
+    @Context() context: LoaderContext,
+  ): Promise<ObjectiveStatus> {
+    const history = await this.historyLoader(context).load(objective.id);
+    return (history?.at(-1)?.status as ObjectiveStatus | undefined) ?? objective.initialStatus;
+  }
+
+  @ResolveField(() => [ContractObjectiveStatusChangeDTO], { description: 'Follow-ups, oldest first' })
+  async statusHistory(
+    @Parent() objective: ContractObjectiveDTO,
+    @Context() context: LoaderContext,
+  ): Promise<ContractObjectiveStatusChangeDTO[]> {
+    return ((await this.historyLoader(context).load(objective.id)) ?? []).map(
+      toContractObjectiveStatusChangeDTO,
+    );
+  }
+
+  private historyLoader(context: LoaderContext) {
+    return requestLoader(context, 'contract.objectiveStatuses', (ids) =>
+      this.contracts.objectiveStatusesOf(ids),
+    );
   }
 }

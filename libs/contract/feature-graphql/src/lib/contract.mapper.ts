@@ -4,12 +4,14 @@ import type {
   ContractEventEntity,
   ContractVersionWithContent,
 } from '@spie/contract/data-access';
-import type { ContractStatus } from '@spie/contract/domain';
+import type { ContractObjectiveStatusEntity } from '@spie/contract/data-access';
+import type { ContractStatus, ObjectiveStatus } from '@spie/contract/domain';
 
 import type {
   ContractActionStatusChangeDTO,
   ContractDTO,
   ContractEventDTO,
+  ContractObjectiveStatusChangeDTO,
   ContractVersionDTO,
 } from './dtos/contract.dto';
 
@@ -46,6 +48,7 @@ export function toContractVersionDTO(version: ContractVersionWithContent): Contr
       themeCode: objective.themeCode,
       code: objective.code,
       label: objective.label,
+      initialStatus: objective.initialStatus as ObjectiveStatus,
       actions: objective.actions.map((action) => ({
         id: action.id,
         code: action.code,
@@ -74,6 +77,17 @@ export function toContractActionStatusChangeDTO(
 ): ContractActionStatusChangeDTO {
   return {
     status: row.status,
+    at: row.provenance.recordedAt,
+    by: row.provenance.recordedBy,
+    comment: row.comment,
+  };
+}
+
+export function toContractObjectiveStatusChangeDTO(
+  row: ContractObjectiveStatusEntity,
+): ContractObjectiveStatusChangeDTO {
+  return {
+    status: row.status as ObjectiveStatus,
     at: row.provenance.recordedAt,
     by: row.provenance.recordedBy,
     comment: row.comment,

@@ -24,6 +24,7 @@ import {
   ChangeContractStatusInput,
   CreateContractInput,
   SetContractActionStatusInput,
+  SetContractObjectiveStatusInput,
   SignContractInput,
   UpdateContractDraftInput,
 } from './dtos/contract.input';
@@ -104,6 +105,23 @@ export class ContractResolver {
   ): Promise<ContractDTO> {
     const { contract } = await this.contracts.setActionStatus(
       input.actionId,
+      input.status,
+      input.comment ?? null,
+      this.provenance(actor),
+    );
+    return toContractDTO(contract);
+  }
+
+  @Mutation(() => ContractDTO, {
+    description:
+      'Records the follow-up status of an objective of a signed version (reached, not reached, abandoned); the version itself never changes',
+  })
+  async setContractObjectiveStatus(
+    @Args('input') input: SetContractObjectiveStatusInput,
+    @CurrentActor() actor: Actor,
+  ): Promise<ContractDTO> {
+    const { contract } = await this.contracts.setObjectiveStatus(
+      input.objectiveId,
       input.status,
       input.comment ?? null,
       this.provenance(actor),

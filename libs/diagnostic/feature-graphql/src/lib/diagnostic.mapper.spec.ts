@@ -63,6 +63,7 @@ describe('toDiagnosticThemeDTOs', () => {
         situations: [],
         needs: [],
         constraints: [{ code: '23', label: '23', value: 'OUI', provenance }],
+        objectives: [],
       },
       {
         code: 'sante',
@@ -73,6 +74,7 @@ describe('toDiagnosticThemeDTOs', () => {
         ],
         needs: [],
         constraints: [],
+        objectives: [],
       },
     ]);
   });

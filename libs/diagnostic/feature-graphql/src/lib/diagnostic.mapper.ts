@@ -14,7 +14,12 @@ import type {
 } from './dtos/diagnostic.dto';
 
 /** Référentiel list of each kind of item shown under a theme. */
-const ITEM_LISTS = { situation: 'situation', need: 'objective', constraint: 'ft-contrainte' } as const;
+const ITEM_LISTS = {
+  situation: 'situation',
+  need: 'objective',
+  constraint: 'ft-contrainte',
+  objective: 'objective',
+} as const;
 type ShownKind = keyof typeof ITEM_LISTS;
 type ShownItem = DiagnosticItemEntity & { kind: ShownKind };
 const isShown = (item: DiagnosticItemEntity): item is ShownItem => item.kind in ITEM_LISTS;
@@ -95,5 +100,6 @@ export function toDiagnosticThemeDTOs(
       situations: graded(code, 'situation').map(({ value: _value, ...situation }) => situation),
       needs: graded(code, 'need'),
       constraints: graded(code, 'constraint'),
+      objectives: graded(code, 'objective'),
     }));
 }

@@ -157,6 +157,27 @@ describe('buildDemoDataset', () => {
     ).toBe(true);
   });
 
+  it('should give each young person of the mission locale a past and a next appointment, and the demo account one with their référent', () => {
+    const young = dataset.persons.filter((p) =>
+      p.identifiers.some((i) => i.system === 'mission_locale_imilo'),
+    );
+    const today = TODAY.toISOString().slice(0, 10);
+    for (const person of young) {
+      const theirs = dataset.appointments.filter((a) => a.personKey === person.key);
+      expect(theirs.map((a) => [a.partner, a.status, a.startsAt.toISOString().slice(0, 10) > today])).toEqual(
+        [
+          ['mission_locale', 'present', false],
+          ['mission_locale', 'planned', true],
+        ],
+      );
+    }
+    const demo = dataset.persons.find((p) => p.identity.birthDate === '1986-09-14');
+    expect(dataset.appointments.filter((a) => a.personKey === demo?.key)).toEqual([
+      expect.objectContaining({ partner: 'department', status: 'planned', structure: 'cd52' }),
+    ]);
+    expect(new Set(dataset.appointments.map((a) => a.externalId)).size).toBe(dataset.appointments.length);
+  });
+
   it('should hold one demo structure per partner of the department', () => {
     expect(DEMO_ORGANISATIONS.map((o) => o.type).sort()).toEqual(
       [

@@ -6,7 +6,7 @@ import {
 } from '@spie/contract/domain';
 import type { DiagnosticItemKind } from '@spie/diagnostic/data-access';
 import { rsaStatusFromEtatDossier, type RsaStatus } from '@spie/household-rights/domain';
-import type { OrientationType } from '@spie/orientation/domain';
+import type { AppointmentPartner, AppointmentStatus, OrientationType } from '@spie/orientation/domain';
 import type { PersonIdentityInput, PostalAddress } from '@spie/person/data-access';
 import type { PersonIdentifierSystem } from '@spie/person/domain';
 import { REFERENTIEL_V1, type CodeListCode, type CodeListEntrySeed } from '@spie/referentiel/domain';
@@ -14,6 +14,7 @@ import type { SourceSystem } from '@spie/shared/kernel';
 
 import {
   CAF_ORGANISME_CODE,
+  DEMO_AGENTS,
   DEMO_BIRTH_PLACES,
   DEMO_PERSON_ACCOUNTS,
   DEMO_COMMUNES,
@@ -207,6 +208,23 @@ export interface DemoContract {
   }>;
 }
 
+/** An appointment planned with a person: the mission locale's with its young people, the référent's with the demo person. */
+export interface DemoAppointment {
+  id: string;
+  personKey: string;
+  partner: AppointmentPartner;
+  externalId: string;
+  structure: DemoOrganisationKey;
+  startsAt: Date;
+  endsAt: Date;
+  kind: string;
+  subject: string;
+  place: string | null;
+  withWhom: string | null;
+  status: AppointmentStatus;
+  recordedAt: Date;
+}
+
 export interface DemoDataset {
   today: string;
   persons: DemoPerson[];
@@ -214,6 +232,7 @@ export interface DemoDataset {
   orientations: DemoOrientation[];
   diagnostics: DemoDiagnostic[];
   contracts: DemoContract[];
+  appointments: DemoAppointment[];
 }
 
 export interface DemoDatasetOptions {
@@ -318,6 +337,7 @@ class DemoDatasetBuilder {
       orientations: [],
       diagnostics: [],
       contracts: [],
+      appointments: [],
     };
     for (const list of REFERENTIEL_V1.lists) this.lists.set(list.code, list.entries);
   }
@@ -332,7 +352,85 @@ class DemoDatasetBuilder {
           : this.random.weighted(SCENARIO_WEIGHTS);
       remaining -= this.household(index, scenario, remaining);
     }
+    this.appointments();
     return this.dataset;
+  }
+
+  /**
+   * Appointments, drawn without the random generator (the rest of the dataset does not change with them): each young
+   * person of the mission locale had one last month and has the next one within two weeks; the demo person account
+   * meets their référent next week.
+   */
+  private appointments(): void {
+    const day = (shift: number, hourUtc: number, minute = 0) => {
+      const date = new Date(`${this.today}T00:00:00Z`);
+      date.setUTCDate(date.getUTCDate() + shift);
+      date.setUTCHours(hourUtc, minute);
+      return date;
+    };
+    const agentName = (login: string | null) => {
+      const agent = DEMO_AGENTS.find((candidate) => candidate.login === login);
+      return agent ? `${agent.givenName} ${agent.usualName}` : null;
+    };
+    const young = this.dataset.persons.filter((person) =>
+      person.identifiers.some((identifier) => identifier.system === 'mission_locale_imilo'),
+    );
+    young.forEach((person, index) => {
+      const orientation = this.dataset.orientations.find(
+        (candidate) => candidate.personKey === person.key && !candidate.supersededAt,
+      );
+      const withWhom = agentName(orientation?.referentLogin ?? null);
+      const imilo = person.identifiers.find((identifier) => identifier.system === 'mission_locale_imilo');
+      const planned: Array<[number, AppointmentStatus, string]> = [
+        [-(20 + (index % 7)), 'present', 'Point sur le contrat d’engagement jeune'],
+        [2 + (index % 12), 'planned', 'Préparer un entretien d’embauche'],
+      ];
+      planned.forEach(([shift, status, subject], n) => {
+        const startsAt = day(shift, 8 + (index % 6), n === 0 ? 30 : 0);
+        this.dataset.appointments.push({
+          id: demoUuid('appointment', `${person.key}:${n}`),
+          personKey: person.key,
+          partner: 'mission_locale',
+          externalId: `${imilo?.value ?? person.key}-${n + 1}`,
+          structure: 'ml-nord',
+          startsAt,
+          endsAt: new Date(startsAt.getTime() + 45 * 60_000),
+          kind: 'Entretien individuel',
+          subject,
+          place: 'Mission locale, 12 rue de la Commune de Paris, 52100 Saint-Dizier',
+          withWhom,
+          status,
+          recordedAt: day(Math.min(shift, 0) - 7, 9),
+        });
+      });
+    });
+    for (const account of DEMO_PERSON_ACCOUNTS) {
+      const person = this.dataset.persons.find(
+        (candidate) =>
+          candidate.identity.birthDate === account.birthDate &&
+          candidate.identity.firstNames.join(' ') === account.firstNames.join(' '),
+      );
+      const orientation = this.dataset.orientations.find(
+        (candidate) => candidate.personKey === person?.key && !candidate.supersededAt,
+      );
+      if (!person || !orientation) continue;
+      const startsAt = day(6, 8, 30);
+      this.dataset.appointments.push({
+        id: demoUuid('appointment', `${person.key}:referent`),
+        personKey: person.key,
+        partner: 'department',
+        externalId: `demo-${account.login}-1`,
+        structure: orientation.structure,
+        startsAt,
+        endsAt: new Date(startsAt.getTime() + 60 * 60_000),
+        kind: 'Entretien de suivi',
+        subject: 'Faire le point sur votre contrat d’engagement',
+        place: null,
+        withWhom: agentName(orientation.referentLogin),
+        status: 'planned',
+        recordedAt: day(-2, 14),
+      });
+    }
   }
 
   // --- households and rights ------------------------------------------------------------------------------------------

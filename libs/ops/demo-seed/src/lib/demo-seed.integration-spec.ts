@@ -34,6 +34,7 @@ const TABLES = [
   'contract_action',
   'contract_action_status',
   'contract_event',
+  'appointment',
   'person_parcours_status',
 ];
 
@@ -92,6 +93,7 @@ describe('demo seed of department 052', () => {
     });
     expect(first.households).toBeGreaterThan(100);
     expect(countsAfterFirst['person']).toBe(300);
+    expect(countsAfterFirst['appointment']).toBeGreaterThan(0);
   });
 
   it('should report already_seeded and change no row when run again', async () => {

@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+
 import type { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 
@@ -21,7 +23,7 @@ import {
 } from '@spie/household-rights/data-access';
 import { HabilitationService } from '@spie/access/data-access';
 import { OrganisationEntity } from '@spie/organisation/data-access';
-import { OrientationEntity } from '@spie/orientation/data-access';
+import { AppointmentEntity, OrientationEntity } from '@spie/orientation/data-access';
 import { ParcoursStatusService, type ParcoursStage } from '@spie/parcours/feature-jobs';
 import { NirCipherService, PersonService } from '@spie/person/data-access';
 import { PersonException, PersonExceptionCode } from '@spie/person/domain';
@@ -173,6 +175,7 @@ class DemoDatasetWriter {
     await this.orientations(dataset);
     await this.diagnostics(dataset);
     await this.contracts(dataset);
+    await this.appointments(dataset);
     await new ParcoursStatusService(this.manager.connection).recomputeMany([...this.personIds.values()], {
       manager: this.manager,
     });
@@ -346,6 +349,39 @@ class DemoDatasetWriter {
         supersededAt: orientation.supersededAt,
         provenance: this.provenance('department', orientation.decidedAt),
       })),
+    );
+  }
+
+  private async appointments(dataset: DemoDataset): Promise<void> {
+    await this.insert(
+      AppointmentEntity,
+      dataset.appointments.map((appointment) => {
+        const facts = {
+          startsAt: appointment.startsAt.toISOString(),
+          endsAt: appointment.endsAt.toISOString(),
+          kind: appointment.kind,
+          subject: appointment.subject,
+          place: appointment.place,
+          withWhom: appointment.withWhom,
+          status: appointment.status,
+        };
+        return {
+          id: appointment.id,
+          personId: this.personId(appointment.personKey),
+          partner: appointment.partner,
+          externalId: appointment.externalId,
+          organisationId: this.organisationId(appointment.structure),
+          startsAt: appointment.startsAt,
+          endsAt: appointment.endsAt,
+          kind: appointment.kind,
+          subject: appointment.subject,
+          place: appointment.place,
+          withWhom: appointment.withWhom,
+          status: appointment.status,
+          contentHash: createHash('sha256').update(JSON.stringify(facts)).digest('hex'),
+          provenance: this.provenance(appointment.partner, appointment.recordedAt),
+        };
+      }),
     );
   }
 

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 
+import { DiagnosticDataAccessModule } from '@spie/diagnostic/data-access';
 import { PersonDataAccessModule } from '@spie/person/data-access';
 import { SelfServiceDataAccessModule } from '@spie/self-service/data-access';
 
@@ -8,7 +9,7 @@ import { MyContactResolver } from './my-contact.resolver';
 
 /** What a person changes in their own file from the portal. */
 @Module({
-  imports: [PersonDataAccessModule, SelfServiceDataAccessModule],
+  imports: [PersonDataAccessModule, DiagnosticDataAccessModule, SelfServiceDataAccessModule],
   providers: [MyContactResolver, CorrectionRequestResolver],
 })
 export class SelfServiceGraphQLModule {}

@@ -28,6 +28,10 @@ const OWNED_BY_PERSON: Readonly<Record<string, string>> = {
                        JOIN contract_version v ON v.id = o.contract_version_id
                        JOIN contract c ON c.id = v.contract_id
                       WHERE a.id = $1`,
+  contract_objective: `SELECT c.person_id FROM contract_objective o
+                          JOIN contract_version v ON v.id = o.contract_version_id
+                          JOIN contract c ON c.id = v.contract_id
+                         WHERE o.id = $1`,
 };
 
 function categories(values: readonly string[]): DataCategory[] {

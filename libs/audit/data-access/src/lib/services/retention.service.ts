@@ -72,6 +72,7 @@ SELECT p.id, p.archived_at AS "archivedAt", p.not_beneficiary_at AS "notBenefici
        ::timestamp AT TIME ZONE 'UTC' FROM partner_follow_up f WHERE f.person_id = p.id),
     (SELECT max(GREATEST(a.prescribed_on, a.start_on, a.end_on, a.done_on))::timestamp AT TIME ZONE 'UTC'
        FROM partner_action a WHERE a.person_id = p.id),
+    (SELECT max(ap.starts_at) FROM appointment ap WHERE ap.person_id = p.id AND ap.status = 'present'),
     (SELECT max(COALESCE(r.observed_at, r.reference_month::timestamp AT TIME ZONE 'UTC')) FROM rsa_right_status r
       WHERE r.person_id = p.id OR (r.person_id IS NULL AND r.household_id IN (
         SELECT m.household_id FROM household_member m WHERE m.person_id = p.id)))

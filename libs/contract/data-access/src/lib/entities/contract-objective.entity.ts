@@ -29,6 +29,10 @@ export class ContractObjectiveEntity {
   @Column({ type: 'text' })
   label!: string;
 
+  /** Follow-up status the objective starts from (`OBJECTIVE_STATUSES`): an amendment carries the current one over. */
+  @Column({ type: 'text', default: 'in_progress' })
+  initialStatus!: string;
+
   @OneToMany('ContractActionEntity', (action: ContractActionEntity) => action.objective, {
     cascade: ['insert'],
   })

@@ -6,6 +6,7 @@ import {
   amendmentStep,
   assertActionFollowable,
   assertContractDates,
+  assertObjectiveFollowable,
   assertDraftEditable,
   CONTRACT_EVENT_KINDS,
   contractCodeReferences,
@@ -13,6 +14,7 @@ import {
   ContractException,
   ContractExceptionCode,
   localDateOf,
+  INITIAL_OBJECTIVE_STATUS,
   resolveContractObjectives,
   signatureSteps,
   statusChangeStep,
@@ -22,6 +24,7 @@ import {
   type ContractStatusChange,
   type ContractTransitionStep,
   type ContractType,
+  type ObjectiveStatus,
   type SignatureMethod,
 } from '@spie/contract/domain';
 import { AgentEntity, OrganisationEntity } from '@spie/organisation/data-access';
@@ -34,6 +37,7 @@ import { isUuid, type Actor, type Provenance } from '@spie/shared/kernel';
 import { ContractActionStatusEntity } from '../entities/contract-action-status.entity';
 import { ContractActionEntity } from '../entities/contract-action.entity';
 import { ContractEventEntity } from '../entities/contract-event.entity';
+import { ContractObjectiveStatusEntity } from '../entities/contract-objective-status.entity';
 import { ContractObjectiveEntity } from '../entities/contract-objective.entity';
 import { ContractVersionEntity } from '../entities/contract-version.entity';
 import { ContractEntity } from '../entities/contract.entity';
@@ -292,6 +296,10 @@ export class ContractService {
       const objectives = (await this.objectivesOf([signed.id], em)).get(signed.id) ?? [];
       const actionIds = objectives.flatMap((objective) => objective.actions.map((action) => action.id));
       const statuses = await this.actionStatusesOf(actionIds, em);
+      const objectiveStatuses = await this.objectiveStatusesOf(
+        objectives.map((objective) => objective.id),
+        em,
+      );
       const draft = await em.getRepository(ContractVersionEntity).save(
         em.getRepository(ContractVersionEntity).create({
           contractId: contract.id,
@@ -313,6 +321,7 @@ export class ContractService {
           themeCode: objective.themeCode,
           code: objective.code,
           label: objective.label,
+          initialStatus: objectiveStatuses.get(objective.id)?.at(-1)?.status ?? objective.initialStatus,
           actions: objective.actions.map((action) => ({
             code: action.code,
             label: action.label,
@@ -355,6 +364,34 @@ export class ContractService {
         provenance: provenanceOf(provenance),
       });
       return { contract, action };
+    });
+  }
+
+  /** Appends a follow-up status of an objective of a signed version (reached, not reached…). */
+  async setObjectiveStatus(
+    objectiveId: string,
+    status: ObjectiveStatus,
+    comment: string | null,
+    provenance: Provenance,
+  ): Promise<{ contract: ContractEntity; objective: ContractObjectiveEntity }> {
+    return this.dataSource.transaction(async (em) => {
+      const objective = isUuid(objectiveId)
+        ? await em.getRepository(ContractObjectiveEntity).findOne({ where: { id: objectiveId } })
+        : null;
+      if (!objective)
+        throw new ContractException(ContractExceptionCode.ObjectiveNotFound, 'Objective not found');
+      const version = await em
+        .getRepository(ContractVersionEntity)
+        .findOneOrFail({ where: { id: objective.contractVersionId } });
+      const contract = await this.lockContract(version.contractId, em);
+      assertObjectiveFollowable(contract.status, version);
+      await em.getRepository(ContractObjectiveStatusEntity).insert({
+        objectiveId,
+        status,
+        comment: comment?.trim() || null,
+        provenance: provenanceOf(provenance),
+      });
+      return { contract, objective };
     });
   }
 
@@ -427,6 +464,20 @@ export class ContractService {
     return groupRows(rows, (row) => row.actionId);
   }
 
+  /** Follow-up statuses of each objective, oldest first. */
+  async objectiveStatusesOf(
+    objectiveIds: readonly string[],
+    em: EntityManager = this.dataSource.manager,
+  ): Promise<Map<string, ContractObjectiveStatusEntity[]>> {
+    const wanted = objectiveIds.filter(isUuid);
+    if (wanted.length === 0) return new Map();
+    const rows = await em.getRepository(ContractObjectiveStatusEntity).find({
+      where: { objectiveId: In(wanted) },
+      order: { provenance: { recordedAt: 'ASC' }, id: 'ASC' },
+    });
+    return groupRows(rows, (row) => row.objectiveId);
+  }
+
   private async lockContract(contractId: string, em: EntityManager): Promise<ContractEntity> {
     const contract = isUuid(contractId)
       ? await em
@@ -465,6 +516,7 @@ export class ContractService {
     versionId: string,
     objectives: ReadonlyArray<
       Omit<ContractObjectiveContent, 'actions'> & {
+        initialStatus?: string;
         actions: Array<ContractObjectiveContent['actions'][number] & { initialStatus?: string }>;
       }
     >,
@@ -479,6 +531,7 @@ export class ContractService {
           themeCode: objective.themeCode,
           code: objective.code,
           label: objective.label,
+          initialStatus: objective.initialStatus ?? INITIAL_OBJECTIVE_STATUS,
           actions: objective.actions.map((action, actionPosition) =>
             em.getRepository(ContractActionEntity).create({
               position: actionPosition,

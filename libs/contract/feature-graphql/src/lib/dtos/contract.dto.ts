@@ -4,9 +4,11 @@ import {
   CONTRACT_STATUS_CHANGES,
   CONTRACT_STATUSES,
   CONTRACT_TYPES,
+  OBJECTIVE_STATUSES,
   SIGNATURE_METHODS,
   type ContractStatus,
   type ContractType,
+  type ObjectiveStatus,
   type SignatureMethod,
 } from '@spie/contract/domain';
 import { LocalDateScalar } from '@spie/platform/graphql';
@@ -35,6 +37,27 @@ registerEnumType(ContractStatusChangeEnum, {
   description:
     'activate (signed → active), suspend (active → suspended), resume (suspended → active), end (→ ended, with a reason)',
 });
+
+export const ContractObjectiveStatusEnum = enumOf(OBJECTIVE_STATUSES);
+registerEnumType(ContractObjectiveStatusEnum, {
+  name: 'ContractObjectiveStatus',
+  description: 'in_progress until the référent records the objective reached, not_reached or abandoned',
+});
+
+@ObjectType('ContractObjectiveStatusChange', { description: 'One follow-up of an objective' })
+export class ContractObjectiveStatusChangeDTO {
+  @Field(() => ContractObjectiveStatusEnum)
+  status!: ObjectiveStatus;
+
+  @Field(() => Date)
+  at!: Date;
+
+  @Field(() => String, { description: 'Agent id, connector name or person' })
+  by!: string;
+
+  @Field(() => String, { nullable: true })
+  comment!: string | null;
+}
 
 @ObjectType('ContractActionStatusChange', { description: 'One follow-up of an action' })
 export class ContractActionStatusChangeDTO {
@@ -85,6 +108,9 @@ export class ContractObjectiveDTO {
 
   @Field(() => [ContractActionDTO])
   actions!: ContractActionDTO[];
+
+  /** Status at signature; `status` is the latest follow-up, or this one. */
+  initialStatus!: ObjectiveStatus;
 }
 
 @ObjectType('ContractVersion', {

@@ -17,14 +17,21 @@ import {
 import {
   CONTRACT_STATUS_CHANGES,
   CONTRACT_TYPES,
+  OBJECTIVE_STATUSES,
   SIGNATURE_METHODS,
   type ContractStatusChange,
   type ContractType,
+  type ObjectiveStatus,
   type SignatureMethod,
 } from '@spie/contract/domain';
 import { LocalDateScalar } from '@spie/platform/graphql';
 
-import { ContractStatusChangeEnum, ContractTypeEnum, SignatureMethodEnum } from './contract.dto';
+import {
+  ContractObjectiveStatusEnum,
+  ContractStatusChangeEnum,
+  ContractTypeEnum,
+  SignatureMethodEnum,
+} from './contract.dto';
 
 @InputType()
 export class ContractActionInput {
@@ -202,6 +209,23 @@ export class SetContractActionStatusInput {
   @IsString()
   @MaxLength(64)
   status!: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  comment?: string | null;
+}
+
+@InputType()
+export class SetContractObjectiveStatusInput {
+  @Field(() => ID)
+  @IsUUID()
+  objectiveId!: string;
+
+  @Field(() => ContractObjectiveStatusEnum)
+  @IsIn(OBJECTIVE_STATUSES)
+  status!: ObjectiveStatus;
 
   @Field(() => String, { nullable: true })
   @IsOptional()

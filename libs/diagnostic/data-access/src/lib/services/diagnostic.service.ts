@@ -7,6 +7,7 @@ import {
   assertValidDiagnosticInput,
   buildNextDiagnosticSnapshot,
   buildNextSourceSnapshot,
+  correctedDiagnosticInput,
   DiagnosticException,
   DiagnosticExceptionCode,
   diagnosticCodeReferences,
@@ -14,6 +15,7 @@ import {
   sameDiagnosticContent,
   type DiagnosticCodeReference,
   type DiagnosticInput,
+  type DiagnosticItemCorrection,
   type DiagnosticSnapshot,
 } from '@spie/diagnostic/domain';
 import { PersonEntity } from '@spie/person/data-access';
@@ -117,6 +119,47 @@ export class DiagnosticService {
     }
     const saved = await this.insertVersion(personId, previous, next, provenance, author, manager);
     return { outcome: 'recorded', diagnosticId: saved.id, version: saved.version };
+  }
+
+  /**
+   * Checks one item correction as `record` would check it (codes known and open, the item fits its theme, the grade
+   * fits the code), without writing: a correction the person asks for can then be applied when it is accepted.
+   */
+  async assertCorrectable(correction: DiagnosticItemCorrection): Promise<void> {
+    if (correction.remove) {
+      await this.assertCodes(
+        { themes: [{ code: correction.themeCode }], projects: [] },
+        this.dataSource.manager,
+      );
+      return;
+    }
+    const input = correctedDiagnosticInput(null, correction);
+    assertValidDiagnosticInput(input);
+    await this.assertCodes(input, this.dataSource.manager);
+  }
+
+  /**
+   * Records, inside the caller's transaction, a new version that corrects one item of the current one (a correction
+   * the person asked for and an agent accepted): everything else is restated unchanged and keeps its provenance, the
+   * corrected item gets `provenance`. Codes are checked as in `record`. Returns null when the correction changes
+   * nothing (the item is already as asked).
+   */
+  async recordCorrection(
+    manager: EntityManager,
+    personId: string,
+    correction: DiagnosticItemCorrection,
+    provenance: Provenance,
+    author: DiagnosticAuthor,
+  ): Promise<{ diagnosticId: string; version: number } | null> {
+    const locked = await this.prepare(personId, { themes: [], projects: [] }, manager);
+    const before = locked ? toSnapshot(locked) : null;
+    const input = correctedDiagnosticInput(before, correction);
+    assertValidDiagnosticInput(input);
+    await this.assertCodes(input, manager);
+    const next = buildNextDiagnosticSnapshot<Provenance>(before, input, provenance);
+    if (before ? sameDiagnosticContent(before, next) : next.items.length === 0) return null;
+    const saved = await this.insertVersion(personId, locked, next, provenance, author, manager);
+    return { diagnosticId: saved.id, version: saved.version };
   }
 
   /**

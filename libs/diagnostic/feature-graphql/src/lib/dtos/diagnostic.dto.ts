@@ -63,6 +63,12 @@ export class DiagnosticThemeDTO {
 
   @Field(() => [DiagnosticGradedItemDTO])
   constraints!: DiagnosticGradedItemDTO[];
+
+  @Field(() => [DiagnosticGradedItemDTO], {
+    description:
+      'Objectives worked on (`objective` codes, a France Travail contrainte’s objectifs) with their progress (NON_ABORDE, EN_COURS, REALISE, ABANDONNE)',
+  })
+  objectives!: DiagnosticGradedItemDTO[];
 }
 
 @ObjectType('DiagnosticProject', { description: 'A professional project: a target job' })

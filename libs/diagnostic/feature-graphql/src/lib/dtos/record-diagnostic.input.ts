@@ -68,6 +68,17 @@ export class RecordDiagnosticThemeInput {
   @ValidateNested({ each: true })
   @Type(() => DiagnosticGradedCodeInput)
   constraints!: DiagnosticGradedCodeInput[];
+
+  @Field(() => [DiagnosticGradedCodeInput], {
+    defaultValue: [],
+    description:
+      '`objective` codes of this theme worked on, with their progress (NON_ABORDE, EN_COURS, REALISE, ABANDONNE)',
+  })
+  @IsArray()
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => DiagnosticGradedCodeInput)
+  objectives!: DiagnosticGradedCodeInput[];
 }
 
 @InputType()

@@ -2,6 +2,8 @@ import { Readable } from 'node:stream';
 
 import {
   mapDossier,
+  mapRdv,
+  type ImiloClient,
   type ImiloEvent,
   type MissionLocaleDossierRecord,
 } from '@spie/connectors/mission-locale';
@@ -13,7 +15,13 @@ import {
   type StagedRecord,
 } from '@spie/ingestion/data-access';
 import { IngestFileError, type ParsedItem } from '@spie/ingestion/domain';
-import { recordPartnerFollowUps, type FollowUpToRecord } from '@spie/orientation/data-access';
+import {
+  cancelAppointment,
+  recordAppointment,
+  recordPartnerFollowUps,
+  type AppointmentOutcome,
+  type FollowUpToRecord,
+} from '@spie/orientation/data-access';
 import { emptyFollowUpFacts } from '@spie/orientation/domain';
 import type { EntityManager } from 'typeorm';
 
@@ -42,8 +50,10 @@ async function* parseEvents(input: Readable): AsyncGenerator<ParsedItem<ImiloEve
 /**
  * i-Milo events: one chunk (one job) per event. A dossier event fetches the dossier and applies the young person
  * (identity, contact, i-Milo and France Travail identifiers) and the CEJ the mission locale states (a `cej` partner
- * follow-up: structure, start, planned and actual end); the event is acknowledged only after the transaction that
- * applied it committed. Deletions and archives never remove a person: they are reported.
+ * follow-up: structure, start, planned and actual end). An appointment event (`RDV` created or updated) fetches the
+ * appointment and records it (`appointment`: when, where, with whom, kind, status), by its i-Milo id so that a
+ * replayed event changes nothing; a deleted one is kept as cancelled. The event is acknowledged only after the
+ * transaction that applied it committed. Deletions and archives never remove a person: they are reported.
  */
 export const missionLocaleSource: SourceDefinition = {
   chunkSize: 1,
@@ -59,6 +69,10 @@ export const missionLocaleSource: SourceDefinition = {
     }> = [];
     for (const staged of records) {
       const event = staged.data as ImiloEvent;
+      if (event.type === 'RDV' && event.idDossier && event.idType && event.action !== 'ARCHIVE') {
+        await applyAppointmentEvent(event, staged, result, manager, batch.id, deps.imilo);
+        continue;
+      }
       if (
         event.type !== 'DOSSIER' ||
         !event.idDossier ||
@@ -70,7 +84,7 @@ export const missionLocaleSource: SourceDefinition = {
           recordKey: staged.key,
           severity: 'warning',
           code: 'INVALID_VALUE',
-          message: `i-Milo event ${event.type ?? '?'} ${event.action ?? '?'} recorded without effect (appointments and sessions are not kept yet; a deletion never removes a person)`,
+          message: `i-Milo event ${event.type ?? '?'} ${event.action ?? '?'} recorded without effect (sessions and archives are not kept; a deletion never removes a person)`,
           field: 'type',
         });
         continue;
@@ -128,6 +142,108 @@ export const missionLocaleSource: SourceDefinition = {
     for (const staged of records) await deps.imilo?.ack((staged.data as ImiloEvent).id);
   },
 };
+
+/**
+ * One i-Milo appointment event, in the chunk's transaction: created or updated → the appointment as i-Milo now states
+ * it (gone from i-Milo → cancelled); deleted → cancelled. The person is the one holding the i-Milo dossier id; an
+ * appointment of a dossier the hub does not know is skipped with a warning (the dossier event brings the person).
+ * Appointments are counted with the partners' follow-ups.
+ */
+async function applyAppointmentEvent(
+  event: ImiloEvent,
+  staged: StagedRecord,
+  result: ApplyResult,
+  manager: EntityManager,
+  batchId: string,
+  imilo: ImiloClient,
+): Promise<void> {
+  const issue = (found: {
+    code: string;
+    message: string;
+    field?: string | null;
+    severity: 'error' | 'warning';
+  }) =>
+    result.issues.push({
+      position: staged.position,
+      recordKey: staged.key,
+      severity: found.severity,
+      code: found.code,
+      message: found.message,
+      field: found.field ?? null,
+    });
+  const idDossier = event.idDossier as string;
+  const idRdv = event.idType as string;
+  const now = new Date();
+  const observedAt = event.date && !Number.isNaN(Date.parse(event.date)) ? new Date(event.date) : now;
+  const provenance = {
+    source: 'mission_locale' as const,
+    sourceRef: batchId,
+    observedAt,
+    recordedAt: now,
+    recordedBy: 'connector:mission-locale',
+  };
+  const count = (outcome: AppointmentOutcome) => {
+    if (outcome === 'created') add(result.counts, 'followUpsCreated');
+    else if (outcome === 'updated') add(result.counts, 'followUpsUpdated');
+    else if (outcome === 'unchanged') add(result.counts, 'followUpsUnchanged');
+    else if (outcome === 'stale') add(result.counts, 'stale');
+    else add(result.counts, 'skipped');
+  };
+  const rdv = event.action === 'DELETE' ? null : await imilo.getRdv(idDossier, idRdv);
+  if (!rdv) {
+    const outcome = await cancelAppointment(manager, 'mission_locale', idRdv, provenance);
+    count(outcome);
+    if (outcome === 'unknown')
+      issue({
+        code: 'INVALID_VALUE',
+        message: 'i-Milo does not know this appointment and the hub never had it: recorded without effect',
+        field: 'idType',
+        severity: 'warning',
+      });
+    return;
+  }
+  const [holder] = (await manager.query(
+    `SELECT person_id FROM person_identifier WHERE system = 'mission_locale_imilo' AND value = $1`,
+    [idDossier],
+  )) as Array<{ person_id: string }>;
+  if (!holder) {
+    add(result.counts, 'skipped');
+    issue({
+      code: 'UNKNOWN_PERSON',
+      message: 'No person holds this i-Milo dossier yet',
+      field: 'idDossier',
+      severity: 'warning',
+    });
+    return;
+  }
+  const mapped = mapRdv(rdv);
+  for (const found of mapped.issues) issue(found);
+  if (mapped.issues.some((found) => found.severity === 'error')) {
+    add(result.counts, 'rejectedOnApply');
+    return;
+  }
+  const record = mapped.record;
+  count(
+    await recordAppointment(
+      manager,
+      {
+        personId: holder.person_id,
+        partner: 'mission_locale',
+        externalId: record.id,
+        facts: {
+          startsAt: record.startsAt,
+          endsAt: record.endsAt,
+          kind: record.type,
+          subject: record.subject,
+          place: record.place,
+          withWhom: record.adviser,
+          status: record.status,
+        },
+      },
+      provenance,
+    ),
+  );
+}
 
 /** The CEJ of each applied dossier, as a `cej` follow-up of the mission locale (a new state only when it changed). */
 async function recordCej(
