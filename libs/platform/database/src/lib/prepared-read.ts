@@ -1,0 +1,91 @@
+import { createHash } from 'node:crypto';
+
+import type { DataSource, EntityMetadata, EntityTarget, ObjectLiteral } from 'typeorm';
+
+/** The part of `pg.Pool` a prepared read uses (TypeORM's Postgres driver keeps its pool as `master`). */
+interface PgPool {
+  query(config: { name: string; text: string; values: unknown[] }): Promise<{ rows: unknown[] }>;
+}
+
+function poolOf(dataSource: DataSource): PgPool | null {
+  const pool = (dataSource.driver as { master?: unknown }).master;
+  return dataSource.options.type === 'postgres' && pool && typeof (pool as PgPool).query === 'function'
+    ? (pool as PgPool)
+    : null;
+}
+
+/** A statement name per SQL text: PostgreSQL keeps one plan per name and connection. */
+function statementName(text: string): string {
+  return `spie_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`;
+}
+
+/**
+ * A read that every request runs (the gateway's loaders, the sign-in, the access checks), as a named prepared
+ * statement on the pool behind the data source: PostgreSQL parses and plans it once per connection instead of once
+ * per call, and no TypeORM query builder or query runner runs per call. Write the SQL once, as a constant; its values
+ * are always bound parameters. Outside a transaction only (it takes any connection of the pool).
+ */
+export class PreparedRead<Row extends ObjectLiteral> {
+  private readonly name: string;
+
+  constructor(readonly text: string) {
+    this.name = statementName(text);
+  }
+
+  async rows(dataSource: DataSource, values: readonly unknown[]): Promise<Row[]> {
+    const pool = poolOf(dataSource);
+    if (!pool) return (await dataSource.query(this.text, [...values])) as Row[];
+    return (await pool.query({ name: this.name, text: this.text, values: [...values] })).rows as Row[];
+  }
+}
+
+/**
+ * A `PreparedRead` that returns entities, hydrated as TypeORM's `find` does (column types, transformers, embedded
+ * columns such as provenance). `sql` receives the entity's selectable columns (those without `select: false`) under
+ * the given table alias and returns the whole statement.
+ */
+export class PreparedEntityRead<Entity extends ObjectLiteral> {
+  private compiled: { metadata: EntityMetadata; read: PreparedRead<Record<string, unknown>> } | undefined;
+
+  constructor(
+    private readonly entity: EntityTarget<Entity>,
+    private readonly alias: string,
+    private readonly sql: (columns: string) => string,
+  ) {}
+
+  async find(dataSource: DataSource, values: readonly unknown[]): Promise<Entity[]> {
+    const { metadata, read } = this.compile(dataSource);
+    const rows = await read.rows(dataSource, values);
+    return rows.map((row) => hydrate<Entity>(dataSource, metadata, row));
+  }
+
+  private compile(dataSource: DataSource): {
+    metadata: EntityMetadata;
+    read: PreparedRead<Record<string, unknown>>;
+  } {
+    const metadata = dataSource.getMetadata(this.entity);
+    if (this.compiled?.metadata === metadata) return this.compiled;
+    const columns = metadata.columns
+      .filter((column) => column.isSelect && !column.isVirtual)
+      .map((column) => `${this.alias}."${column.databaseName}"`)
+      .join(', ');
+    this.compiled = { metadata, read: new PreparedRead(this.sql(columns)) };
+    return this.compiled;
+  }
+}
+
+/** A raw row (keys: column names) as the entity TypeORM would have returned. */
+export function hydrate<Entity extends ObjectLiteral>(
+  dataSource: DataSource,
+  metadata: EntityMetadata,
+  row: Record<string, unknown>,
+  prefix = '',
+): Entity {
+  const entity = metadata.create(undefined, { fromDeserializer: true }) as Entity;
+  for (const column of metadata.columns) {
+    const value = row[`${prefix}${column.databaseName}`];
+    if (value === undefined || column.isVirtual) continue;
+    column.setEntityValue(entity, dataSource.driver.prepareHydratedValue(value, column));
+  }
+  return entity;
+}
