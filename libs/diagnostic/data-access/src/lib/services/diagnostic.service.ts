@@ -10,7 +10,6 @@ import {
   DiagnosticException,
   DiagnosticExceptionCode,
   diagnosticCodeReferences,
-  referentielEntryKey,
   sameDiagnosticContent,
   type DiagnosticCodeReference,
   type DiagnosticInput,
@@ -200,21 +199,13 @@ export class DiagnosticService {
 
   /** Labels (and list positions) of référentiel entries, keyed by `referentielEntryKey(list, code)`. */
   async labels(keys: readonly string[]): Promise<Map<string, ReferentielLabel>> {
-    const pairs = keys.map((key) => key.split('\u0000') as [string, string]);
-    if (pairs.length === 0) return new Map();
-    const rows = await this.dataSource.getRepository(CodeListEntryEntity).find({
-      select: { listCode: true, code: true, label: true, position: true },
-      where: {
-        listCode: In([...new Set(pairs.map(([list]) => list))]),
-        code: In([...new Set(pairs.map(([, code]) => code))]),
-      },
-    });
-    return new Map(
-      rows.map((row) => [
-        referentielEntryKey(row.listCode, row.code),
-        { label: row.label, position: row.position },
-      ]),
-    );
+    const result = new Map<string, ReferentielLabel>();
+    for (const key of keys) {
+      const [list, code] = key.split('\u0000') as [string, string];
+      const entry = await this.referentiel.entry(list, code);
+      if (entry) result.set(key, { label: entry.label, position: entry.position });
+    }
+    return result;
   }
 
   private async byIds(
