@@ -65,13 +65,81 @@ export class PreparedEntityRead<Entity extends ObjectLiteral> {
   } {
     const metadata = dataSource.getMetadata(this.entity);
     if (this.compiled?.metadata === metadata) return this.compiled;
-    const columns = metadata.columns
-      .filter((column) => column.isSelect && !column.isVirtual)
-      .map((column) => `${this.alias}."${column.databaseName}"`)
+    const columns = selectableColumns(metadata)
+      .map((column) => `${this.alias}."${column}"`)
       .join(', ');
     this.compiled = { metadata, read: new PreparedRead(this.sql(columns)) };
     return this.compiled;
   }
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type EntityClass = new (...args: any[]) => ObjectLiteral;
+
+/**
+ * A `PreparedRead` over a join: each alias names an entity, `sql` receives the selectable columns of each alias
+ * (selected as `alias__column`) and returns the whole statement; each row comes back as one entity per alias, null for
+ * an alias whose primary key is null (a LEFT JOIN that found nothing).
+ */
+export class PreparedJoinRead<Parts extends Record<string, EntityClass>> {
+  private compiled:
+    { metadata: Map<keyof Parts, EntityMetadata>; read: PreparedRead<Record<string, unknown>> } | undefined;
+
+  constructor(
+    private readonly parts: Parts,
+    private readonly sql: (columns: { [Alias in keyof Parts]: string }) => string,
+  ) {}
+
+  async find(
+    dataSource: DataSource,
+    values: readonly unknown[],
+  ): Promise<Array<{ [Alias in keyof Parts]: InstanceType<Parts[Alias]> | null }>> {
+    const { metadata, read } = this.compile(dataSource);
+    const rows = await read.rows(dataSource, values);
+    return rows.map((row) => {
+      const result: Record<string, unknown> = {};
+      for (const [alias, entityMetadata] of metadata) {
+        const prefix = `${String(alias)}__`;
+        const found = entityMetadata.primaryColumns.some(
+          (column) => row[`${prefix}${column.databaseName}`] !== null,
+        );
+        result[String(alias)] = found ? hydrate(dataSource, entityMetadata, row, prefix) : null;
+      }
+      return result as { [Alias in keyof Parts]: InstanceType<Parts[Alias]> | null };
+    });
+  }
+
+  private compile(dataSource: DataSource): {
+    metadata: Map<keyof Parts, EntityMetadata>;
+    read: PreparedRead<Record<string, unknown>>;
+  } {
+    const aliases = Object.keys(this.parts) as Array<keyof Parts & string>;
+    const metadata = new Map(
+      aliases.map((alias) => [alias, dataSource.getMetadata(this.parts[alias])] as const),
+    );
+    if (
+      this.compiled &&
+      aliases.every((alias) => this.compiled?.metadata.get(alias) === metadata.get(alias))
+    ) {
+      return this.compiled;
+    }
+    const columns = Object.fromEntries(
+      aliases.map((alias) => [
+        alias,
+        selectableColumns(metadata.get(alias) as EntityMetadata)
+          .map((column) => `${alias}."${column}" AS "${alias}__${column}"`)
+          .join(', '),
+      ]),
+    ) as { [Alias in keyof Parts]: string };
+    this.compiled = { metadata, read: new PreparedRead(this.sql(columns)) };
+    return this.compiled;
+  }
+}
+
+function selectableColumns(metadata: EntityMetadata): string[] {
+  return metadata.columns
+    .filter((column) => column.isSelect && !column.isVirtual)
+    .map((column) => column.databaseName);
 }
 
 /** A raw row (keys: column names) as the entity TypeORM would have returned. */

@@ -14,6 +14,7 @@ import {
   type PersonDecision,
   type PersonRelation,
 } from '@spie/access/domain';
+import { PreparedEntityRead, PreparedRead } from '@spie/platform/database';
 import { hasUuidShape } from '@spie/shared/kernel';
 
 import { HabilitationEntity } from '../entities/habilitation.entity';
@@ -29,6 +30,46 @@ const OWNED_BY_PERSON: Readonly<Record<string, string>> = {
                        JOIN contract c ON c.id = v.contract_id
                       WHERE a.id = $1`,
 };
+
+const GRANTS_OF = new PreparedEntityRead(
+  HabilitationEntity,
+  'h',
+  (columns) => `SELECT ${columns} FROM habilitation h WHERE h.organisation_id = $1`,
+);
+
+/** Need to know: whether the organisation ($2) or the agent ($3) has each person ($1) in its portfolio. */
+const RELATIONS = new PreparedRead<{ id: string; named_referent: boolean | null; in_scope: boolean | null }>(
+  `SELECT p.id,
+          o.referent_agent_id = $3 AS named_referent,
+          (o.structure_id = $2 OR o.referent_agent_id = $3
+            OR EXISTS (SELECT 1 FROM contract c WHERE c.person_id = p.id AND c.organisation_id = $2 AND c.status <> 'ended')
+            OR EXISTS (SELECT 1 FROM partner_follow_up f WHERE f.person_id = p.id AND f.organisation_id = $2
+                         AND f.superseded_at IS NULL AND f.end_on IS NULL)
+            OR ($4 AND EXISTS (
+                 SELECT 1 FROM household_member m JOIN household h ON h.id = m.household_id
+                   JOIN organisation org ON org.id = $2 AND org.type = 'department'
+                  WHERE m.person_id = p.id AND m.valid_to IS NULL
+                    AND ltrim(h.department_code, '0') = ltrim(org.department_code, '0')))
+          ) AS in_scope
+     FROM unnest($1::uuid[]) AS p(id)
+     JOIN person ON person.id = p.id
+     LEFT JOIN orientation o ON o.person_id = p.id AND o.superseded_at IS NULL`,
+);
+
+const ACTIVE_CONSENTS = new PreparedRead<{
+  id: string;
+  person_id: string;
+  decision: 'deny' | 'permit';
+  categories: string[];
+  organisation_ids: string[];
+  purposes: string[];
+  period_start: Date;
+  period_end: Date | null;
+  status: 'active' | 'inactive';
+}>(
+  `SELECT id, person_id, decision, categories, organisation_ids, purposes, period_start, period_end, status
+     FROM consent WHERE person_id = ANY($1::uuid[]) AND status = 'active'`,
+);
 
 function categories(values: readonly string[]): DataCategory[] {
   return values.filter(isDataCategory);
@@ -60,7 +101,7 @@ export class AccessService {
 
   async grantsOf(organisationId: string | null): Promise<HabilitationGrant[]> {
     if (!organisationId) return [];
-    const rows = await this.dataSource.getRepository(HabilitationEntity).findBy({ organisationId });
+    const rows = await GRANTS_OF.find(this.dataSource, [organisationId]);
     return rows.map(toGrant).filter((grant): grant is HabilitationGrant => grant !== null);
   }
 
@@ -84,24 +125,12 @@ export class AccessService {
       for (const id of personIds) result.set(id, { inScope: false, namedReferent: false });
       return result;
     }
-    const rows = (await this.dataSource.query(
-      `SELECT p.id,
-              o.referent_agent_id = $3 AS named_referent,
-              (o.structure_id = $2 OR o.referent_agent_id = $3
-                OR EXISTS (SELECT 1 FROM contract c WHERE c.person_id = p.id AND c.organisation_id = $2 AND c.status <> 'ended')
-                OR EXISTS (SELECT 1 FROM partner_follow_up f WHERE f.person_id = p.id AND f.organisation_id = $2
-                             AND f.superseded_at IS NULL AND f.end_on IS NULL)
-                OR ($4 AND EXISTS (
-                     SELECT 1 FROM household_member m JOIN household h ON h.id = m.household_id
-                       JOIN organisation org ON org.id = $2 AND org.type = 'department'
-                      WHERE m.person_id = p.id AND m.valid_to IS NULL
-                        AND ltrim(h.department_code, '0') = ltrim(org.department_code, '0')))
-              ) AS in_scope
-         FROM unnest($1::uuid[]) AS p(id)
-         JOIN person ON person.id = p.id
-         LEFT JOIN orientation o ON o.person_id = p.id AND o.superseded_at IS NULL`,
-      [personIds, subject.organisationId, subject.id, grant.purpose === Purpose.Orientation],
-    )) as Array<{ id: string; named_referent: boolean | null; in_scope: boolean | null }>;
+    const rows = await RELATIONS.rows(this.dataSource, [
+      personIds,
+      subject.organisationId,
+      subject.id,
+      grant.purpose === Purpose.Orientation,
+    ]);
     for (const id of personIds) result.set(id, { inScope: false, namedReferent: false });
     for (const row of rows)
       result.set(row.id, { inScope: !!row.in_scope, namedReferent: !!row.named_referent });
@@ -111,21 +140,7 @@ export class AccessService {
   async consentsOf(personIds: readonly string[]): Promise<Map<string, ConsentRule[]>> {
     const result = new Map<string, ConsentRule[]>();
     if (personIds.length === 0) return result;
-    const rows = (await this.dataSource.query(
-      `SELECT id, person_id, decision, categories, organisation_ids, purposes, period_start, period_end, status
-         FROM consent WHERE person_id = ANY($1::uuid[]) AND status = 'active'`,
-      [personIds],
-    )) as Array<{
-      id: string;
-      person_id: string;
-      decision: 'deny' | 'permit';
-      categories: string[];
-      organisation_ids: string[];
-      purposes: string[];
-      period_start: Date;
-      period_end: Date | null;
-      status: 'active' | 'inactive';
-    }>;
+    const rows = await ACTIVE_CONSENTS.rows(this.dataSource, [personIds]);
     for (const row of rows) {
       const list = result.get(row.person_id) ?? [];
       list.push({

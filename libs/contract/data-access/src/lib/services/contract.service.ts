@@ -26,7 +26,7 @@ import {
 } from '@spie/contract/domain';
 import { AgentEntity, OrganisationEntity } from '@spie/organisation/data-access';
 import { PersonEntity } from '@spie/person/data-access';
-import { provenanceOf } from '@spie/platform/database';
+import { PreparedEntityRead, PreparedJoinRead, provenanceOf } from '@spie/platform/database';
 import { CodeListEntryEntity, ReferentielService } from '@spie/referentiel/data-access';
 import { ReferentielException, ReferentielExceptionCode, type CodeListCode } from '@spie/referentiel/domain';
 import { isUuid, type Actor, type Provenance } from '@spie/shared/kernel';
@@ -73,6 +73,38 @@ export type ContractVersionWithContent = Omit<ContractVersionEntity, 'objectives
 
 /** Status of a new action, before any follow-up. */
 const INITIAL_ACTION_STATUS = 'planned';
+
+const CONTRACTS_OF_PERSONS = new PreparedEntityRead(
+  ContractEntity,
+  'c',
+  (columns) =>
+    `SELECT ${columns} FROM contract c WHERE c.person_id = ANY($1::uuid[]) ORDER BY c.created_at DESC, c.id`,
+);
+
+const VERSIONS_OF = new PreparedEntityRead(
+  ContractVersionEntity,
+  'v',
+  (columns) =>
+    `SELECT ${columns} FROM contract_version v WHERE v.contract_id = ANY($1::uuid[]) ORDER BY v.contract_id, v.version`,
+);
+
+/** Objectives of versions with their actions, each in its order (an objective without action comes once). */
+const OBJECTIVES_WITH_ACTIONS = new PreparedJoinRead(
+  { o: ContractObjectiveEntity, a: ContractActionEntity },
+  (columns) =>
+    `SELECT ${columns.o}, ${columns.a}
+       FROM contract_objective o
+       LEFT JOIN contract_action a ON a.objective_id = o.id
+      WHERE o.contract_version_id = ANY($1::uuid[])
+      ORDER BY o.position, o.id, a.position, a.id`,
+);
+
+const ACTION_STATUSES_OF = new PreparedEntityRead(
+  ContractActionStatusEntity,
+  's',
+  (columns) =>
+    `SELECT ${columns} FROM contract_action_status s WHERE s.action_id = ANY($1::uuid[]) ORDER BY s.recorded_at, s.id`,
+);
 
 /**
  * Persistence of contracts of engagement (CER, PPAE, CEJ, PACEA, contrat d'engagement): every command runs in one
@@ -375,9 +407,7 @@ export class ContractService {
   async contractsOfPersons(personIds: readonly string[]): Promise<Map<string, ContractEntity[]>> {
     const wanted = personIds.filter(isUuid);
     if (wanted.length === 0) return new Map();
-    const rows = await this.dataSource
-      .getRepository(ContractEntity)
-      .find({ where: { personId: In(wanted) }, order: { createdAt: 'DESC', id: 'ASC' } });
+    const rows = await CONTRACTS_OF_PERSONS.find(this.dataSource, [wanted]);
     return groupRows(rows, (row) => row.personId);
   }
 
@@ -385,13 +415,8 @@ export class ContractService {
   async versionsOf(contractIds: readonly string[]): Promise<Map<string, ContractVersionWithContent[]>> {
     const wanted = contractIds.filter(isUuid);
     if (wanted.length === 0) return new Map();
-    const versions = await this.dataSource
-      .getRepository(ContractVersionEntity)
-      .find({ where: { contractId: In(wanted) }, order: { contractId: 'ASC', version: 'ASC' } });
-    const objectives = await this.objectivesOf(
-      versions.map((version) => version.id),
-      this.dataSource.manager,
-    );
+    const versions = await VERSIONS_OF.find(this.dataSource, [wanted]);
+    const objectives = await this.objectivesWithActionsOf(versions.map((version) => version.id));
     const withContent = versions.map((version) =>
       Object.assign(version, { objectives: objectives.get(version.id) ?? [] }),
     );
@@ -417,13 +442,15 @@ export class ContractService {
   /** Follow-up statuses of each action, oldest first. */
   async actionStatusesOf(
     actionIds: readonly string[],
-    em: EntityManager = this.dataSource.manager,
+    em?: EntityManager,
   ): Promise<Map<string, ContractActionStatusEntity[]>> {
     const wanted = actionIds.filter(isUuid);
     if (wanted.length === 0) return new Map();
-    const rows = await em
-      .getRepository(ContractActionStatusEntity)
-      .find({ where: { actionId: In(wanted) }, order: { provenance: { recordedAt: 'ASC' }, id: 'ASC' } });
+    const rows = em
+      ? await em
+          .getRepository(ContractActionStatusEntity)
+          .find({ where: { actionId: In(wanted) }, order: { provenance: { recordedAt: 'ASC' }, id: 'ASC' } })
+      : await ACTION_STATUSES_OF.find(this.dataSource, [wanted]);
     return groupRows(rows, (row) => row.actionId);
   }
 
@@ -443,6 +470,26 @@ export class ContractService {
       .find({ where: { contractId }, order: { version: 'DESC' }, take: 1 });
     if (!latest) throw new Error(`contract ${contractId} has no version`);
     return latest;
+  }
+
+  /** `objectivesOf` outside a transaction, in one prepared statement. */
+  private async objectivesWithActionsOf(
+    versionIds: readonly string[],
+  ): Promise<Map<string, ContractObjectiveWithActions[]>> {
+    if (versionIds.length === 0) return new Map();
+    const objectives = new Map<string, ContractObjectiveWithActions>();
+    for (const { o: objective, a: action } of await OBJECTIVES_WITH_ACTIONS.find(this.dataSource, [
+      versionIds,
+    ])) {
+      if (!objective) continue;
+      let withActions = objectives.get(objective.id);
+      if (!withActions) {
+        withActions = Object.assign(objective, { actions: [] as ContractActionEntity[] });
+        objectives.set(objective.id, withActions);
+      }
+      if (action) withActions.actions.push(action);
+    }
+    return groupRows([...objectives.values()], (objective) => objective.contractVersionId);
   }
 
   private async objectivesOf(

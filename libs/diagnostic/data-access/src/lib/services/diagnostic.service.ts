@@ -16,7 +16,7 @@ import {
   type DiagnosticSnapshot,
 } from '@spie/diagnostic/domain';
 import { PersonEntity } from '@spie/person/data-access';
-import { provenanceOf, type ProvenanceColumns } from '@spie/platform/database';
+import { PreparedEntityRead, provenanceOf, type ProvenanceColumns } from '@spie/platform/database';
 import { CodeListEntryEntity, ReferentielService } from '@spie/referentiel/data-access';
 import { ReferentielException, ReferentielExceptionCode, type CodeListCode } from '@spie/referentiel/domain';
 import { isUuid, type Provenance } from '@spie/shared/kernel';
@@ -46,6 +46,29 @@ export interface ReferentielLabel {
  * Persistence of diagnostics: each record is a new immutable version (previous + 1), written under a per-person lock
  * with every code checked against the référentiel.
  */
+const LATEST_DIAGNOSTICS = new PreparedEntityRead(
+  DiagnosticEntity,
+  'd',
+  (columns) =>
+    `SELECT DISTINCT ON (d.person_id) ${columns} FROM diagnostic d
+      WHERE d.person_id = ANY($1::uuid[]) ORDER BY d.person_id, d.version DESC`,
+);
+
+const ITEMS_OF = new PreparedEntityRead(
+  DiagnosticItemEntity,
+  'i',
+  (columns) =>
+    `SELECT ${columns} FROM diagnostic_item i
+      WHERE i.diagnostic_id = ANY($1::uuid[]) ORDER BY i.theme_code, i.kind, i.code`,
+);
+
+const PROJECTS_OF = new PreparedEntityRead(
+  DiagnosticProjectEntity,
+  'p',
+  (columns) =>
+    `SELECT ${columns} FROM diagnostic_project p WHERE p.diagnostic_id = ANY($1::uuid[]) ORDER BY p.rome_code`,
+);
+
 @Injectable()
 export class DiagnosticService {
   constructor(
@@ -177,7 +200,16 @@ export class DiagnosticService {
 
   /** The latest version of each person's diagnostic (people without one are absent from the map). */
   async current(personIds: readonly string[]): Promise<Map<string, DiagnosticWithContent>> {
-    return this.latestOf(personIds, this.dataSource.manager);
+    const wanted = [...new Set(personIds.filter(isUuid))];
+    if (wanted.length === 0) return new Map();
+    const latest = await LATEST_DIAGNOSTICS.find(this.dataSource, [wanted]);
+    if (latest.length === 0) return new Map();
+    const ids = latest.map((row) => row.id);
+    const [items, projects] = await Promise.all([
+      ITEMS_OF.find(this.dataSource, [ids]),
+      PROJECTS_OF.find(this.dataSource, [ids]),
+    ]);
+    return new Map(latest.map((row) => [row.personId, withItemsAndProjects(row, items, projects)]));
   }
 
   /** Every version of the person's diagnostic, newest first, without content. */
@@ -250,15 +282,7 @@ export class DiagnosticService {
         .getRepository(DiagnosticProjectEntity)
         .find({ where: { diagnosticId: In(ids) }, order: { romeCode: 'ASC' } }),
     ]);
-    return new Map(
-      diagnostics.map((row) => [
-        keyOf(row),
-        Object.assign(row, {
-          items: items.filter((item) => item.diagnosticId === row.id),
-          projects: projects.filter((project) => project.diagnosticId === row.id),
-        }),
-      ]),
-    );
+    return new Map(diagnostics.map((row) => [keyOf(row), withItemsAndProjects(row, items, projects)]));
   }
 
   /**
@@ -345,4 +369,15 @@ function fromColumns(columns: ProvenanceColumns): Provenance {
     recordedAt: columns.recordedAt,
     recordedBy: columns.recordedBy,
   };
+}
+
+function withItemsAndProjects(
+  row: DiagnosticEntity,
+  items: readonly DiagnosticItemEntity[],
+  projects: readonly DiagnosticProjectEntity[],
+): DiagnosticWithContent {
+  return Object.assign(row, {
+    items: items.filter((item) => item.diagnosticId === row.id),
+    projects: projects.filter((project) => project.diagnosticId === row.id),
+  });
 }
