@@ -78,8 +78,9 @@ type EntityClass = new (...args: any[]) => ObjectLiteral;
 
 /**
  * A `PreparedRead` over a join: each alias names an entity, `sql` receives the selectable columns of each alias
- * (selected as `alias__column`) and returns the whole statement; each row comes back as one entity per alias, null for
- * an alias whose primary key is null (a LEFT JOIN that found nothing).
+ * (selected as `alias__column`), and the same columns as typeless nulls (for the branches of a `UNION ALL` that do not
+ * read that alias), and returns the whole statement; each row comes back as one entity per alias, null for an alias
+ * whose primary key is null (a LEFT JOIN that found nothing, a branch that does not read it).
  */
 export class PreparedJoinRead<Parts extends Record<string, EntityClass>> {
   private compiled:
@@ -87,7 +88,10 @@ export class PreparedJoinRead<Parts extends Record<string, EntityClass>> {
 
   constructor(
     private readonly parts: Parts,
-    private readonly sql: (columns: { [Alias in keyof Parts]: string }) => string,
+    private readonly sql: (
+      columns: { [Alias in keyof Parts]: string },
+      nulls: { [Alias in keyof Parts]: string },
+    ) => string,
   ) {}
 
   async find(
@@ -123,15 +127,18 @@ export class PreparedJoinRead<Parts extends Record<string, EntityClass>> {
     ) {
       return this.compiled;
     }
-    const columns = Object.fromEntries(
-      aliases.map((alias) => [
-        alias,
-        selectableColumns(metadata.get(alias) as EntityMetadata)
-          .map((column) => `${alias}."${column}" AS "${alias}__${column}"`)
-          .join(', '),
-      ]),
-    ) as { [Alias in keyof Parts]: string };
-    this.compiled = { metadata, read: new PreparedRead(this.sql(columns)) };
+    const list = (select: (alias: string, column: string) => string) =>
+      Object.fromEntries(
+        aliases.map((alias) => [
+          alias,
+          selectableColumns(metadata.get(alias) as EntityMetadata)
+            .map((column) => `${select(alias, column)} AS "${alias}__${column}"`)
+            .join(', '),
+        ]),
+      ) as { [Alias in keyof Parts]: string };
+    const columns = list((alias, column) => `${alias}."${column}"`);
+    const nulls = list(() => 'NULL');
+    this.compiled = { metadata, read: new PreparedRead(this.sql(columns, nulls)) };
     return this.compiled;
   }
 }

@@ -81,22 +81,16 @@ const CONTRACTS_OF_PERSONS = new PreparedEntityRead(
     `SELECT ${columns} FROM contract c WHERE c.person_id = ANY($1::uuid[]) ORDER BY c.created_at DESC, c.id`,
 );
 
-const VERSIONS_OF = new PreparedEntityRead(
-  ContractVersionEntity,
-  'v',
+/** Versions of contracts with their objectives and actions, each in its order. */
+const VERSIONS_WITH_CONTENT = new PreparedJoinRead(
+  { v: ContractVersionEntity, o: ContractObjectiveEntity, a: ContractActionEntity },
   (columns) =>
-    `SELECT ${columns} FROM contract_version v WHERE v.contract_id = ANY($1::uuid[]) ORDER BY v.contract_id, v.version`,
-);
-
-/** Objectives of versions with their actions, each in its order (an objective without action comes once). */
-const OBJECTIVES_WITH_ACTIONS = new PreparedJoinRead(
-  { o: ContractObjectiveEntity, a: ContractActionEntity },
-  (columns) =>
-    `SELECT ${columns.o}, ${columns.a}
-       FROM contract_objective o
+    `SELECT ${columns.v}, ${columns.o}, ${columns.a}
+       FROM contract_version v
+       LEFT JOIN contract_objective o ON o.contract_version_id = v.id
        LEFT JOIN contract_action a ON a.objective_id = o.id
-      WHERE o.contract_version_id = ANY($1::uuid[])
-      ORDER BY o.position, o.id, a.position, a.id`,
+      WHERE v.contract_id = ANY($1::uuid[])
+      ORDER BY v.contract_id, v.version, o.position, o.id, a.position, a.id`,
 );
 
 const ACTION_STATUSES_OF = new PreparedEntityRead(
@@ -415,11 +409,25 @@ export class ContractService {
   async versionsOf(contractIds: readonly string[]): Promise<Map<string, ContractVersionWithContent[]>> {
     const wanted = contractIds.filter(isUuid);
     if (wanted.length === 0) return new Map();
-    const versions = await VERSIONS_OF.find(this.dataSource, [wanted]);
-    const objectives = await this.objectivesWithActionsOf(versions.map((version) => version.id));
-    const withContent = versions.map((version) =>
-      Object.assign(version, { objectives: objectives.get(version.id) ?? [] }),
-    );
+    const versions = new Map<string, ContractVersionWithContent>();
+    const objectives = new Map<string, ContractObjectiveWithActions>();
+    for (const { v, o, a } of await VERSIONS_WITH_CONTENT.find(this.dataSource, [wanted])) {
+      if (!v) continue;
+      let version = versions.get(v.id);
+      if (!version) {
+        version = Object.assign(v, { objectives: [] as ContractObjectiveWithActions[] });
+        versions.set(v.id, version);
+      }
+      if (!o) continue;
+      let objective = objectives.get(o.id);
+      if (!objective) {
+        objective = Object.assign(o, { actions: [] as ContractActionEntity[] });
+        objectives.set(o.id, objective);
+        version.objectives.push(objective);
+      }
+      if (a) objective.actions.push(a);
+    }
+    const withContent = [...versions.values()];
     return groupRows(withContent, (version) => version.contractId);
   }
 
@@ -470,26 +478,6 @@ export class ContractService {
       .find({ where: { contractId }, order: { version: 'DESC' }, take: 1 });
     if (!latest) throw new Error(`contract ${contractId} has no version`);
     return latest;
-  }
-
-  /** `objectivesOf` outside a transaction, in one prepared statement. */
-  private async objectivesWithActionsOf(
-    versionIds: readonly string[],
-  ): Promise<Map<string, ContractObjectiveWithActions[]>> {
-    if (versionIds.length === 0) return new Map();
-    const objectives = new Map<string, ContractObjectiveWithActions>();
-    for (const { o: objective, a: action } of await OBJECTIVES_WITH_ACTIONS.find(this.dataSource, [
-      versionIds,
-    ])) {
-      if (!objective) continue;
-      let withActions = objectives.get(objective.id);
-      if (!withActions) {
-        withActions = Object.assign(objective, { actions: [] as ContractActionEntity[] });
-        objectives.set(objective.id, withActions);
-      }
-      if (action) withActions.actions.push(action);
-    }
-    return groupRows([...objectives.values()], (objective) => objective.contractVersionId);
   }
 
   private async objectivesOf(

@@ -16,7 +16,7 @@ import {
   type DiagnosticSnapshot,
 } from '@spie/diagnostic/domain';
 import { PersonEntity } from '@spie/person/data-access';
-import { PreparedEntityRead, provenanceOf, type ProvenanceColumns } from '@spie/platform/database';
+import { PreparedJoinRead, provenanceOf, type ProvenanceColumns } from '@spie/platform/database';
 import { CodeListEntryEntity, ReferentielService } from '@spie/referentiel/data-access';
 import { ReferentielException, ReferentielExceptionCode, type CodeListCode } from '@spie/referentiel/domain';
 import { isUuid, type Provenance } from '@spie/shared/kernel';
@@ -46,27 +46,23 @@ export interface ReferentielLabel {
  * Persistence of diagnostics: each record is a new immutable version (previous + 1), written under a per-person lock
  * with every code checked against the référentiel.
  */
-const LATEST_DIAGNOSTICS = new PreparedEntityRead(
-  DiagnosticEntity,
-  'd',
-  (columns) =>
-    `SELECT DISTINCT ON (d.person_id) ${columns} FROM diagnostic d
-      WHERE d.person_id = ANY($1::uuid[]) ORDER BY d.person_id, d.version DESC`,
-);
-
-const ITEMS_OF = new PreparedEntityRead(
-  DiagnosticItemEntity,
-  'i',
-  (columns) =>
-    `SELECT ${columns} FROM diagnostic_item i
-      WHERE i.diagnostic_id = ANY($1::uuid[]) ORDER BY i.theme_code, i.kind, i.code`,
-);
-
-const PROJECTS_OF = new PreparedEntityRead(
-  DiagnosticProjectEntity,
-  'p',
-  (columns) =>
-    `SELECT ${columns} FROM diagnostic_project p WHERE p.diagnostic_id = ANY($1::uuid[]) ORDER BY p.rome_code`,
+/**
+ * The latest version of each person's diagnostic with its items and projects, in one statement: one row per item
+ * (one without item when it has none), then one row per project.
+ */
+const LATEST_WITH_CONTENT = new PreparedJoinRead(
+  { d: DiagnosticEntity, i: DiagnosticItemEntity, p: DiagnosticProjectEntity },
+  (columns, nulls) =>
+    `WITH d AS (
+       SELECT DISTINCT ON (person_id) * FROM diagnostic
+        WHERE person_id = ANY($1::uuid[]) ORDER BY person_id, version DESC
+     )
+     SELECT ${columns.d}, ${columns.i}, ${nulls.p}
+       FROM d LEFT JOIN diagnostic_item i ON i.diagnostic_id = d.id
+     UNION ALL
+     SELECT ${columns.d}, ${nulls.i}, ${columns.p}
+       FROM d JOIN diagnostic_project p ON p.diagnostic_id = d.id
+     ORDER BY "i__theme_code", "i__kind", "i__code", "p__rome_code"`,
 );
 
 @Injectable()
@@ -202,14 +198,17 @@ export class DiagnosticService {
   async current(personIds: readonly string[]): Promise<Map<string, DiagnosticWithContent>> {
     const wanted = [...new Set(personIds.filter(isUuid))];
     if (wanted.length === 0) return new Map();
-    const latest = await LATEST_DIAGNOSTICS.find(this.dataSource, [wanted]);
-    if (latest.length === 0) return new Map();
-    const ids = latest.map((row) => row.id);
-    const [items, projects] = await Promise.all([
-      ITEMS_OF.find(this.dataSource, [ids]),
-      PROJECTS_OF.find(this.dataSource, [ids]),
-    ]);
-    return new Map(latest.map((row) => [row.personId, withItemsAndProjects(row, items, projects)]));
+    const diagnostics = new Map<string, DiagnosticEntity>();
+    const items: DiagnosticItemEntity[] = [];
+    const projects: DiagnosticProjectEntity[] = [];
+    for (const { d, i, p } of await LATEST_WITH_CONTENT.find(this.dataSource, [wanted])) {
+      if (d && !diagnostics.has(d.id)) diagnostics.set(d.id, d);
+      if (i) items.push(i);
+      if (p) projects.push(p);
+    }
+    return new Map(
+      [...diagnostics.values()].map((row) => [row.personId, withItemsAndProjects(row, items, projects)]),
+    );
   }
 
   /** Every version of the person's diagnostic, newest first, without content. */
