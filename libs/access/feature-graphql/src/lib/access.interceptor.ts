@@ -27,6 +27,10 @@ export class AccessInterceptor implements NestInterceptor {
     const access = requestAccess(gql.getContext<{ req: AccessAwareRequest }>().req);
     if (!access || access.bypass) return next.handle();
     const args = gql.getArgs<Record<string, unknown>>();
+    if (entry) {
+      const id = entry(args);
+      if (typeof id === 'string') access.prefetch([id]);
+    }
     return from(
       (async () => {
         // Purpose first: a request without a habilitated purpose is refused once, before anything is read.
