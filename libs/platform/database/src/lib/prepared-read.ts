@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 
+import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 import type { DataSource, EntityMetadata, EntityTarget, ObjectLiteral } from 'typeorm';
 
 /** The part of `pg.Pool` a prepared read uses (TypeORM's Postgres driver keeps its pool as `master`). */
@@ -21,9 +22,10 @@ function statementName(text: string): string {
 
 /**
  * A read that every request runs (the gateway's loaders, the sign-in, the access checks), as a named prepared
- * statement on the pool behind the data source: PostgreSQL parses and plans it once per connection instead of once
- * per call, and no TypeORM query builder or query runner runs per call. Write the SQL once, as a constant; its values
- * are always bound parameters. Outside a transaction only (it takes any connection of the pool).
+ * statement on the pool behind the data source: PostgreSQL parses it once per connection (and plans it once, when a
+ * generic plan is as cheap as a planned-with-values one), and no TypeORM query builder or query runner runs per call.
+ * Write the SQL once, as a constant; its values are always bound parameters. Outside a transaction only (it takes any
+ * connection of the pool).
  */
 export class PreparedRead<Row extends ObjectLiteral> {
   private readonly name: string;
@@ -39,13 +41,43 @@ export class PreparedRead<Row extends ObjectLiteral> {
   }
 }
 
+/** Turns raw rows into an entity as TypeORM's `find` does (column types, transformers, embedded columns). */
+class Hydrator<Entity extends ObjectLiteral> {
+  private readonly columns: ReadonlyArray<{ key: string; column: ColumnMetadata }>;
+  private readonly primaryKeys: readonly string[];
+
+  constructor(
+    private readonly dataSource: DataSource,
+    readonly metadata: EntityMetadata,
+    prefix: string,
+  ) {
+    this.columns = selectable(metadata).map((column) => ({ key: `${prefix}${column.databaseName}`, column }));
+    this.primaryKeys = metadata.primaryColumns.map((column) => `${prefix}${column.databaseName}`);
+  }
+
+  /** The entity of the row, or null when its primary key is null (a LEFT JOIN or a UNION branch without it). */
+  entity(row: Record<string, unknown>): Entity | null {
+    if (this.primaryKeys.every((key) => row[key] === null || row[key] === undefined)) return null;
+    const entity = this.metadata.create(undefined, { fromDeserializer: true }) as Entity;
+    const driver = this.dataSource.driver;
+    for (const { key, column } of this.columns) {
+      const value = row[key];
+      if (value !== undefined) column.setEntityValue(entity, driver.prepareHydratedValue(value, column));
+    }
+    return entity;
+  }
+}
+
+function selectable(metadata: EntityMetadata): ColumnMetadata[] {
+  return metadata.columns.filter((column) => column.isSelect && !column.isVirtual);
+}
+
 /**
- * A `PreparedRead` that returns entities, hydrated as TypeORM's `find` does (column types, transformers, embedded
- * columns such as provenance). `sql` receives the entity's selectable columns (those without `select: false`) under
- * the given table alias and returns the whole statement.
+ * A `PreparedRead` that returns entities, hydrated as TypeORM's `find` does. `sql` receives the entity's selectable
+ * columns (those without `select: false`) under the given table alias and returns the whole statement.
  */
 export class PreparedEntityRead<Entity extends ObjectLiteral> {
-  private compiled: { metadata: EntityMetadata; read: PreparedRead<Record<string, unknown>> } | undefined;
+  private compiled: { hydrator: Hydrator<Entity>; read: PreparedRead<Record<string, unknown>> } | undefined;
 
   constructor(
     private readonly entity: EntityTarget<Entity>,
@@ -54,27 +86,38 @@ export class PreparedEntityRead<Entity extends ObjectLiteral> {
   ) {}
 
   async find(dataSource: DataSource, values: readonly unknown[]): Promise<Entity[]> {
-    const { metadata, read } = this.compile(dataSource);
-    const rows = await read.rows(dataSource, values);
-    return rows.map((row) => hydrate<Entity>(dataSource, metadata, row));
+    const { hydrator, read } = this.compile(dataSource);
+    const entities: Entity[] = [];
+    for (const row of await read.rows(dataSource, values)) {
+      const entity = hydrator.entity(row);
+      if (entity) entities.push(entity);
+    }
+    return entities;
   }
 
   private compile(dataSource: DataSource): {
-    metadata: EntityMetadata;
+    hydrator: Hydrator<Entity>;
     read: PreparedRead<Record<string, unknown>>;
   } {
     const metadata = dataSource.getMetadata(this.entity);
-    if (this.compiled?.metadata === metadata) return this.compiled;
-    const columns = selectableColumns(metadata)
-      .map((column) => `${this.alias}."${column}"`)
+    if (this.compiled?.hydrator.metadata === metadata) return this.compiled;
+    const columns = selectable(metadata)
+      .map((column) => `${this.alias}."${column.databaseName}"`)
       .join(', ');
-    this.compiled = { metadata, read: new PreparedRead(this.sql(columns)) };
+    this.compiled = {
+      hydrator: new Hydrator<Entity>(dataSource, metadata, ''),
+      read: new PreparedRead(this.sql(columns)),
+    };
     return this.compiled;
   }
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type EntityClass = new (...args: any[]) => ObjectLiteral;
+
+type JoinedRow<Parts extends Record<string, EntityClass>> = {
+  [Alias in keyof Parts]: InstanceType<Parts[Alias]> | null;
+};
 
 /**
  * A `PreparedRead` over a join: each alias names an entity, `sql` receives the selectable columns of each alias
@@ -84,7 +127,8 @@ type EntityClass = new (...args: any[]) => ObjectLiteral;
  */
 export class PreparedJoinRead<Parts extends Record<string, EntityClass>> {
   private compiled:
-    { metadata: Map<keyof Parts, EntityMetadata>; read: PreparedRead<Record<string, unknown>> } | undefined;
+    | { hydrators: Array<[string, Hydrator<ObjectLiteral>]>; read: PreparedRead<Record<string, unknown>> }
+    | undefined;
 
   constructor(
     private readonly parts: Parts,
@@ -94,73 +138,45 @@ export class PreparedJoinRead<Parts extends Record<string, EntityClass>> {
     ) => string,
   ) {}
 
-  async find(
-    dataSource: DataSource,
-    values: readonly unknown[],
-  ): Promise<Array<{ [Alias in keyof Parts]: InstanceType<Parts[Alias]> | null }>> {
-    const { metadata, read } = this.compile(dataSource);
-    const rows = await read.rows(dataSource, values);
-    return rows.map((row) => {
-      const result: Record<string, unknown> = {};
-      for (const [alias, entityMetadata] of metadata) {
-        const prefix = `${String(alias)}__`;
-        const found = entityMetadata.primaryColumns.some(
-          (column) => row[`${prefix}${column.databaseName}`] !== null,
-        );
-        result[String(alias)] = found ? hydrate(dataSource, entityMetadata, row, prefix) : null;
-      }
-      return result as { [Alias in keyof Parts]: InstanceType<Parts[Alias]> | null };
+  async find(dataSource: DataSource, values: readonly unknown[]): Promise<Array<JoinedRow<Parts>>> {
+    const { hydrators, read } = this.compile(dataSource);
+    return (await read.rows(dataSource, values)).map((row) => {
+      const result: Record<string, ObjectLiteral | null> = {};
+      for (const [alias, hydrator] of hydrators) result[alias] = hydrator.entity(row);
+      return result as JoinedRow<Parts>;
     });
   }
 
   private compile(dataSource: DataSource): {
-    metadata: Map<keyof Parts, EntityMetadata>;
+    hydrators: Array<[string, Hydrator<ObjectLiteral>]>;
     read: PreparedRead<Record<string, unknown>>;
   } {
-    const aliases = Object.keys(this.parts) as Array<keyof Parts & string>;
-    const metadata = new Map(
-      aliases.map((alias) => [alias, dataSource.getMetadata(this.parts[alias])] as const),
-    );
-    if (
-      this.compiled &&
-      aliases.every((alias) => this.compiled?.metadata.get(alias) === metadata.get(alias))
-    ) {
+    const aliases = Object.keys(this.parts);
+    const metadata = aliases.map((alias) => dataSource.getMetadata(this.parts[alias] as EntityClass));
+    if (this.compiled?.hydrators.every(([, hydrator], index) => hydrator.metadata === metadata[index])) {
       return this.compiled;
     }
     const list = (select: (alias: string, column: string) => string) =>
       Object.fromEntries(
-        aliases.map((alias) => [
+        aliases.map((alias, index) => [
           alias,
-          selectableColumns(metadata.get(alias) as EntityMetadata)
-            .map((column) => `${select(alias, column)} AS "${alias}__${column}"`)
+          selectable(metadata[index] as EntityMetadata)
+            .map((column) => `${select(alias, column.databaseName)} AS "${alias}__${column.databaseName}"`)
             .join(', '),
         ]),
       ) as { [Alias in keyof Parts]: string };
-    const columns = list((alias, column) => `${alias}."${column}"`);
-    const nulls = list(() => 'NULL');
-    this.compiled = { metadata, read: new PreparedRead(this.sql(columns, nulls)) };
+    this.compiled = {
+      hydrators: aliases.map((alias, index) => [
+        alias,
+        new Hydrator(dataSource, metadata[index] as EntityMetadata, `${alias}__`),
+      ]),
+      read: new PreparedRead(
+        this.sql(
+          list((alias, column) => `${alias}."${column}"`),
+          list(() => 'NULL'),
+        ),
+      ),
+    };
     return this.compiled;
   }
-}
-
-function selectableColumns(metadata: EntityMetadata): string[] {
-  return metadata.columns
-    .filter((column) => column.isSelect && !column.isVirtual)
-    .map((column) => column.databaseName);
-}
-
-/** A raw row (keys: column names) as the entity TypeORM would have returned. */
-export function hydrate<Entity extends ObjectLiteral>(
-  dataSource: DataSource,
-  metadata: EntityMetadata,
-  row: Record<string, unknown>,
-  prefix = '',
-): Entity {
-  const entity = metadata.create(undefined, { fromDeserializer: true }) as Entity;
-  for (const column of metadata.columns) {
-    const value = row[`${prefix}${column.databaseName}`];
-    if (value === undefined || column.isVirtual) continue;
-    column.setEntityValue(entity, dataSource.driver.prepareHydratedValue(value, column));
-  }
-  return entity;
 }
