@@ -9,7 +9,7 @@ import { requestAccess, type AccessAwareRequest } from './access-runtime';
 import { checkWrite, ENTRY_READS, LIST_READS, tag, WRITES } from './access-field.middleware';
 
 /**
- * The access check of root fields (GraphQL field middleware does not run on `Query`/`Mutation`): a read of a person
+ * The access check of root fields (the field checks wrap fields of objects, not `Query`/`Mutation`): a read of a person
  * outside the portfolio answers null (not found), a search returns only people in scope, a write needs the person in
  * scope and the category writable under the request's purpose.
  */
