@@ -6,8 +6,11 @@
  * and Redis under `.data/bench-api` (a fresh schema each run), migrates, loads the référentiel and the demo dataset,
  * picks a person of the adviser's portfolio whose file has a household, RSA months, a diagnostic, contracts and an
  * orientation, and starts two gateway processes: one as deployed, one with `SPIE_ACCESS_BYPASS=1`. Each gets a warm-up,
- * then autocannon drives it alone for the duration. Prints requests/s, p50/p90/p99 latency, errors and non-2xx answers,
- * the overhead of the policies, then one JSON line with the figures and the targets.
+ * then autocannon drives it alone for the duration. Then two floors on the gateway as deployed, to show what any
+ * request costs before the person file: `{ __typename }` (HTTP, Express, Nest, Apollo: no resolver, so no token check)
+ * and `{ viewer { agent { name } } }` (the same plus the token check, the actor, the rate limit and two reads). Prints
+ * requests/s, p50/p90/p99 latency, errors and non-2xx answers, CPU per request of the gateway and of PostgreSQL, the
+ * overhead of the policies, then one JSON line with the figures and the targets.
  *
  * Exits 1 when any answer carries a GraphQL error, is not a 2xx, or fails at the socket: it never measures error pages.
  */
@@ -110,6 +113,23 @@ async function startGateway(name: string, env: Record<string, string>, dataDir: 
   throw new Error(`${name} did not become healthy`);
 }
 
+/** The floors: a document without resolver, and the smallest signed-in query. */
+const TYPENAME_BODY = JSON.stringify({ query: '{ __typename }' });
+const VIEWER_BODY = JSON.stringify({ query: '{ viewer { agent { name } } }' });
+
+/** One floor request, checked: an answer with data and without errors. */
+async function checkFloor(gateway: Gateway, body: string, token: string): Promise<void> {
+  const response = await fetch(`${gateway.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body,
+  });
+  const text = await response.text();
+  if (!response.ok || text.includes('"errors"') || !text.includes('"data"')) {
+    throw new Error(`${gateway.name} answered ${response.status}: ${text.slice(0, 500)}`);
+  }
+}
+
 /** One request through the real stack, checked: the bench refuses to measure anything but a complete person file. */
 async function checkAnswer(gateway: Gateway, body: string, token: string, personId: string): Promise<number> {
   const response = await fetch(`${gateway.url}/graphql`, {
@@ -143,8 +163,9 @@ async function drive(
   gateway: Gateway,
   body: string,
   token: string,
-  options: { duration: number; warmup: number; connections: number; dataDir: string },
+  options: { duration: number; warmup: number; connections: number; dataDir: string; label?: string },
 ): Promise<Figures> {
+  const label = options.label ?? gateway.name;
   let graphqlErrors = 0;
   const run = (duration: number) =>
     autocannon({
@@ -162,9 +183,9 @@ async function drive(
         },
       ],
     });
-  say(`${gateway.name}: warm-up ${options.warmup} s`);
+  say(`${label}: warm-up ${options.warmup} s`);
   const warm = await run(options.warmup);
-  say(`${gateway.name}: measuring ${options.duration} s, ${options.connections} connections`);
+  say(`${label}: measuring ${options.duration} s, ${options.connections} connections`);
   const cpu = () => ({
     gateway: cpuSeconds(gateway.child.pid ?? 0),
     postgres: postgresCpuSeconds(options.dataDir),
@@ -261,11 +282,20 @@ async function main(): Promise<void> {
     const [withPolicies, bypassed] = gateways;
     const bytes = await checkAnswer(withPolicies, body, token, personId);
     await checkAnswer(bypassed, body, token, personId);
+    await checkFloor(withPolicies, TYPENAME_BODY, token);
+    await checkFloor(withPolicies, VIEWER_BODY, token);
     say(`person ${personId} (${login}'s portfolio): ${bytes} bytes per answer`);
 
     const options = { duration, warmup, connections, dataDir };
     const policies = await drive(withPolicies, body, token, options);
     const bypass = await drive(bypassed, body, token, options);
+    const floors = {
+      typename: await drive(withPolicies, TYPENAME_BODY, token, {
+        ...options,
+        label: 'floor { __typename }',
+      }),
+      viewer: await drive(withPolicies, VIEWER_BODY, token, { ...options, label: 'floor viewer' }),
+    };
 
     const overheadPercent =
       Math.round(
@@ -282,6 +312,8 @@ async function main(): Promise<void> {
           `${os.availableParallelism()} cores (load average ${os.loadavg()[0].toFixed(1)}), LOG_LEVEL=${logLevel}`,
         line('policies on', policies),
         line('policies bypassed', bypass),
+        line('floor: __typename', floors.typename),
+        line('floor: viewer', floors.viewer),
         `overhead of the policies: ${overheadPercent} % of throughput, p99 ${p99DifferenceMs >= 0 ? '+' : ''}${p99DifferenceMs} ms, ` +
           `${cpuOverheadPercent} % more CPU per request`,
         '',
@@ -300,6 +332,7 @@ async function main(): Promise<void> {
       answerBytes: bytes,
       policies,
       bypass,
+      floors,
       loadAverage: os.loadavg().map((value) => Math.round(value * 100) / 100),
       overhead: {
         throughputLossPercent: overheadPercent,
@@ -314,7 +347,7 @@ async function main(): Promise<void> {
       },
     };
     process.stdout.write(`${JSON.stringify(figures)}\n`);
-    const failures = [policies, bypass].reduce(
+    const failures = [policies, bypass, floors.typename, floors.viewer].reduce(
       (sum, run) => sum + run.graphqlErrors + run.non2xx + run.socketErrors + run.timeouts,
       0,
     );

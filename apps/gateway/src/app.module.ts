@@ -6,7 +6,7 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 
-import { AccessGraphQLModule, accessFieldMiddleware, AuditLogSink } from '@spie/access/feature-graphql';
+import { AccessGraphQLModule, AuditLogSink, withAccessChecks } from '@spie/access/feature-graphql';
 import { AuditDataAccessModule } from '@spie/audit/data-access';
 import { AuditGraphQLModule } from '@spie/audit/feature-graphql';
 import { ContractGraphQLModule } from '@spie/contract/feature-graphql';
@@ -80,7 +80,7 @@ const GRAPHQL_PATH = '/graphql';
         ...graphQLHardening({ production: env.GRAPHQL_PRODUCTION, introspection: env.GRAPHQL_INTROSPECTION }),
         context: ({ req }: { req: unknown }) => ({ req }),
         // The access layer: every field that opens a data category goes through one check (libs/access).
-        buildSchemaOptions: { fieldMiddleware: [accessFieldMiddleware] },
+        transformSchema: withAccessChecks,
         formatError: (formatted) =>
           formatGraphQLError(formatted, {
             production: env.GRAPHQL_PRODUCTION,

@@ -137,6 +137,19 @@ describe('GraphQL hardening: document limits, batching, introspection and sugges
       expect(await response.text()).toMatch(/CSRF/);
     });
 
+    it('should forbid any cache to keep an answer when a person file or an error is sent', async () => {
+      const token = await gateway.tokenFor(adviser);
+      const file = await post(
+        gateway,
+        { query: PERSON_FILE_QUERY, variables: { id: personId } },
+        { authorization: `Bearer ${token}` },
+      );
+      expect(file.status).toBe(200);
+      expect(file.headers.get('cache-control')).toBe('no-store');
+      const refused = await post(gateway, { query: '{ person(id: "x") { id } }' });
+      expect(refused.headers.get('cache-control')).toBe('no-store');
+    });
+
     it('should serve no landing page when a browser asks for /graphql', async () => {
       for (const target of [gateway, production]) {
         const response = await fetch(`${target.url}/graphql`, { headers: { accept: 'text/html' } });

@@ -5,3 +5,4 @@ export * from './lib/schema-diff';
 export * from './lib/copy-rows';
 export * from './lib/hub-typeorm-logger';
 export * from './lib/scratch-database';
+export * from './lib/prepared-read';

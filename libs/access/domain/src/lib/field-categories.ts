@@ -5,7 +5,7 @@ import { DataCategory } from './categories';
 const C = DataCategory;
 
 /**
- * The one place where fields meet categories: GraphQL (the gateway's field middleware), exports and any future
+ * The one place where fields meet categories: GraphQL (the gateway's field checks), exports and any future
  * outbound channel read this map. A field listed here opens its category: when the category is masked for the actor,
  * the field answers null (or an empty list) and the response says so in `extensions.access.masked`. Fields below a
  * listed field (e.g. `Contract.versions`) are reachable only through it.

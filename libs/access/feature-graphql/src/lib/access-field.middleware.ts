@@ -1,5 +1,12 @@
-import type { FieldMiddleware, MiddlewareContext, NextFn } from '@nestjs/graphql';
-import { getNullableType, isListType, type GraphQLResolveInfo } from 'graphql';
+import {
+  defaultFieldResolver,
+  getNullableType,
+  isListType,
+  isObjectType,
+  type GraphQLFieldResolver,
+  type GraphQLResolveInfo,
+  type GraphQLSchema,
+} from 'graphql';
 
 import {
   CONTAINER_CATEGORIES,
@@ -142,54 +149,87 @@ export async function checkWrite(
   return personId;
 }
 
+type Resolver = GraphQLFieldResolver<unknown, { req: AccessAwareRequest }, Record<string, unknown>>;
+
 /**
- * The gateway's access check for the fields of objects: every field of `FIELD_CATEGORIES` goes through it (the entry
- * points above, root fields, go through `AccessInterceptor`). A masked field answers null or an empty list, and the response lists it with its reason.
+ * The gateway's access check for the fields of objects: every field of `FIELD_CATEGORIES`, `CONTAINER_CATEGORIES` and
+ * `ITEM_CATEGORIES` gets its resolver wrapped by `checkedField` when the schema is built (the GraphQL module's
+ * `transformSchema`); the entry points above, root fields, go through `AccessInterceptor`. Other fields run
+ * unwrapped: they are reachable only through a checked field. A key that names no field of the schema stops the
+ * gateway at boot, so a renamed field cannot lose its check.
  */
-export const accessFieldMiddleware: FieldMiddleware = async (ctx: MiddlewareContext, next: NextFn) => {
-  const key = `${ctx.info.parentType.name}.${ctx.info.fieldName}`;
+export function withAccessChecks(schema: GraphQLSchema): GraphQLSchema {
+  const keys = new Set([
+    ...Object.keys(FIELD_CATEGORIES),
+    ...Object.keys(CONTAINER_CATEGORIES),
+    ...Object.keys(ITEM_CATEGORIES),
+  ]);
+  for (const key of keys) {
+    const [typeName = '', fieldName = ''] = key.split('.');
+    const type = schema.getType(typeName);
+    const field = isObjectType(type) ? type.getFields()[fieldName] : undefined;
+    if (!field)
+      throw new Error(`The access layer maps ${key} to a data category, but the schema has no such field`);
+    field.resolve = checkedField(key, (field.resolve ?? defaultFieldResolver) as Resolver);
+  }
+  return schema;
+}
+
+/**
+ * One checked field: a masked field answers null or an empty list, and the response lists it with its reason; what it
+ * returns is tagged with the person it belongs to, for the checked fields below it.
+ */
+function checkedField(key: string, resolve: Resolver): Resolver {
   const category = FIELD_CATEGORIES[key];
   const container = CONTAINER_CATEGORIES[key];
   const itemCategory = ITEM_CATEGORIES[key];
-  if (!category && !container && !itemCategory) return next();
-  const access = requestAccess((ctx.context as { req: AccessAwareRequest }).req);
-  if (!access || access.bypass) return next();
+  return (source, args, context, info) => {
+    const access = requestAccess(context.req);
+    if (!access || access.bypass) return resolve(source, args, context, info);
+    return check(access, source as Owned, () => resolve(source, args, context, info), info);
+  };
 
-  const source = ctx.source as Owned;
-  const personId = (ctx.info.parentType.name === 'Person' ? source['id'] : source[PERSON_OF]) as
-    string | undefined;
-  if (!personId) return empty(ctx.info);
-  const decision = await access.decision(personId);
-  const path = pathOf(ctx.info);
-  if (category) {
-    if (!decision.readable.has(category)) {
-      access.noteMask(personId, path, category, decision.masked.get(category) ?? 'not_habilitated');
-      return empty(ctx.info);
-    }
-    access.noteRead(personId, category);
-  }
-  if (container && !container.some((c) => decision.readable.has(c))) {
-    for (const c of container)
-      access.noteMask(personId, path, c, decision.masked.get(c) ?? 'not_habilitated');
-    return empty(ctx.info);
-  }
-  let value = await next();
-  if (itemCategory && Array.isArray(value)) {
-    value = value.filter((item: { code?: string }) => {
-      const itemCat = itemCategory(item);
-      if (decision.readable.has(itemCat)) {
-        access.noteRead(personId, itemCat);
-        return true;
+  async function check(
+    access: RequestAccess,
+    source: Owned,
+    next: () => unknown,
+    info: GraphQLResolveInfo,
+  ): Promise<unknown> {
+    const personId = (info.parentType.name === 'Person' ? source['id'] : source[PERSON_OF]) as
+      string | undefined;
+    if (!personId) return empty(info);
+    const decision = await access.decision(personId);
+    const path = pathOf(info);
+    if (category) {
+      if (!decision.readable.has(category)) {
+        access.noteMask(personId, path, category, decision.masked.get(category) ?? 'not_habilitated');
+        return empty(info);
       }
-      access.noteMask(
-        personId,
-        `${path}[${item.code}]`,
-        itemCat,
-        decision.masked.get(itemCat) ?? 'not_habilitated',
-      );
-      return false;
-    });
+      access.noteRead(personId, category);
+    }
+    if (container && !container.some((c) => decision.readable.has(c))) {
+      for (const c of container)
+        access.noteMask(personId, path, c, decision.masked.get(c) ?? 'not_habilitated');
+      return empty(info);
+    }
+    let value = await next();
+    if (itemCategory && Array.isArray(value)) {
+      value = value.filter((item: { code?: string }) => {
+        const itemCat = itemCategory(item);
+        if (decision.readable.has(itemCat)) {
+          access.noteRead(personId, itemCat);
+          return true;
+        }
+        access.noteMask(
+          personId,
+          `${path}[${item.code}]`,
+          itemCat,
+          decision.masked.get(itemCat) ?? 'not_habilitated',
+        );
+        return false;
+      });
+    }
+    tag(value, personId);
+    return value;
   }
-  tag(value, personId);
-  return value;
-};
+}

@@ -13,7 +13,7 @@ import { MeAccessResolver } from './me-access.resolver';
 import { ViewerPurposesResolver } from './viewer-purposes.resolver';
 
 /**
- * The access layer of the gateway: field middleware (registered in the GraphQL module's `buildSchemaOptions`), the
+ * The access layer of the gateway: field checks (`withAccessChecks`, the GraphQL module's `transformSchema`), the
  * audit plugin, the policy data, the person's own file and choices (`me.person`, `me.choices`, `setMyChoice`) and the
  * habilitations (`habilitations`, `revokeHabilitation`). The app names where audit entries go (`forRoot({ auditSink })`).
  */

@@ -4,7 +4,7 @@ import type { ActorRequest } from '@spie/platform/auth';
 import { PURPOSE_HEADER, RequestAccess } from './request-access';
 
 /**
- * The access layer as GraphQL's field middleware sees it: a plain function outside Nest's injector, so the module sets
+ * The access layer as the field checks see it: plain functions outside Nest's injector, so the module sets
  * the service here when it starts.
  */
 export const accessRuntime: {

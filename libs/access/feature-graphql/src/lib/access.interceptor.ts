@@ -9,7 +9,7 @@ import { requestAccess, type AccessAwareRequest } from './access-runtime';
 import { checkWrite, ENTRY_READS, LIST_READS, tag, WRITES } from './access-field.middleware';
 
 /**
- * The access check of root fields (GraphQL field middleware does not run on `Query`/`Mutation`): a read of a person
+ * The access check of root fields (the field checks wrap fields of objects, not `Query`/`Mutation`): a read of a person
  * outside the portfolio answers null (not found), a search returns only people in scope, a write needs the person in
  * scope and the category writable under the request's purpose.
  */
@@ -27,6 +27,10 @@ export class AccessInterceptor implements NestInterceptor {
     const access = requestAccess(gql.getContext<{ req: AccessAwareRequest }>().req);
     if (!access || access.bypass) return next.handle();
     const args = gql.getArgs<Record<string, unknown>>();
+    if (entry) {
+      const id = entry(args);
+      if (typeof id === 'string') access.prefetch([id]);
+    }
     return from(
       (async () => {
         // Purpose first: a request without a habilitated purpose is refused once, before anything is read.

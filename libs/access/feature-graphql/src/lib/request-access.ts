@@ -8,7 +8,7 @@ import {
   type MaskReason,
   type PersonDecision,
 } from '@spie/access/domain';
-import type { AccessService } from '@spie/access/data-access';
+import type { AccessFacts, AccessService } from '@spie/access/data-access';
 import { HubErrorCode, hubGraphQLError } from '@spie/platform/graphql';
 import { hasUuidShape, type Actor } from '@spie/shared/kernel';
 
@@ -53,6 +53,8 @@ export interface AccessAuditEntry {
  */
 export class RequestAccess {
   private grantPromise: Promise<HabilitationGrant> | undefined;
+  /** Read ahead by `prefetch`: the habilitations and the facts about the people named by the request. */
+  private facts: Promise<AccessFacts> | undefined;
   private grantValue: HabilitationGrant | undefined;
   private readonly decisions = new Map<string, Promise<PersonDecision>>();
   private readonly reads = new Map<string, PersonRead>();
@@ -69,11 +71,26 @@ export class RequestAccess {
     return this.accessService;
   }
 
+  /**
+   * For a request that names its people up front (`person(id)`): reads the habilitations and what the policy needs
+   * about these people in one round trip, for `grant()` and `decision()` to use. Does nothing once the grant is asked.
+   */
+  prefetch(personIds: readonly string[]): void {
+    if (this.grantPromise || this.facts || this.actor.kind !== 'agent') return;
+    this.facts = this.accessService.facts(this.actor, personIds.filter(hasUuidShape));
+    // A failure surfaces where the facts are used (grant, decision), not as an unhandled rejection here.
+    this.facts.catch(() => undefined);
+  }
+
   /** The habilitation of the request; refuses (FORBIDDEN) a missing or unhabilitated purpose. */
   grant(): Promise<HabilitationGrant> {
     this.grantPromise ??= (async () => {
       const grants =
-        this.actor.kind === 'agent' ? await this.accessService.grantsOf(this.actor.organisationId) : [];
+        this.actor.kind !== 'agent'
+          ? []
+          : this.facts
+            ? (await this.facts).grants
+            : await this.accessService.grantsOf(this.actor.organisationId);
       const resolved = resolvePurpose(this.actor, this.requestedPurpose, grants, new Date());
       if ('code' in resolved) {
         this.refusals.push({
@@ -96,8 +113,8 @@ export class RequestAccess {
     for (const id of personIds) if (!hasUuidShape(id)) this.decisions.set(id, Promise.resolve(INVISIBLE));
     const missing = personIds.filter((id) => !this.decisions.has(id));
     if (missing.length > 0) {
-      const batch = this.grant().then((grant) =>
-        this.accessService.decide(this.actor, grant, missing, new Date()),
+      const batch = Promise.all([this.grant(), this.facts]).then(([grant, facts]) =>
+        this.accessService.decide(this.actor, grant, missing, new Date(), facts),
       );
       for (const id of missing)
         this.decisions.set(

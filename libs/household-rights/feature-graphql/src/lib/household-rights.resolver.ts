@@ -63,11 +63,8 @@ export class HouseholdMembershipResolver {
     nullable: true,
     description: 'Label of the role (référentiel role-personne)',
   })
-  roleLabel(
-    @Parent() membership: HouseholdMembershipDTO,
-    @Context() context: LoaderContext,
-  ): Promise<string | null> {
-    return referentielLabel(context, this.referentiel, 'role-personne', membership.role);
+  roleLabel(@Parent() membership: HouseholdMembershipDTO): Promise<string | null> {
+    return referentielLabel(this.referentiel, 'role-personne', membership.role);
   }
 }
 
@@ -79,11 +76,8 @@ export class HouseholdResolver {
     nullable: true,
     description: 'Label of the family situation (référentiel situation-familiale)',
   })
-  familySituationLabel(
-    @Parent() household: HouseholdDTO,
-    @Context() context: LoaderContext,
-  ): Promise<string | null> {
-    return referentielLabel(context, this.referentiel, 'situation-familiale', household.familySituation);
+  familySituationLabel(@Parent() household: HouseholdDTO): Promise<string | null> {
+    return referentielLabel(this.referentiel, 'situation-familiale', household.familySituation);
   }
 }
 
@@ -98,30 +92,24 @@ export class RsaRightResolver {
     nullable: true,
     description: 'Label of ETATDOSRSA (référentiel etat-dossier-rsa)',
   })
-  etatDossierLabel(@Parent() right: RsaRightDTO, @Context() context: LoaderContext): Promise<string | null> {
-    return referentielLabel(context, this.referentiel, 'etat-dossier-rsa', right.etatDossier);
+  etatDossierLabel(@Parent() right: RsaRightDTO): Promise<string | null> {
+    return referentielLabel(this.referentiel, 'etat-dossier-rsa', right.etatDossier);
   }
 
   @ResolveField(() => String, {
     nullable: true,
     description: 'Label of MOTISUSVERSRSA (référentiel motif-suspension-rsa)',
   })
-  suspensionReasonLabel(
-    @Parent() right: RsaRightDTO,
-    @Context() context: LoaderContext,
-  ): Promise<string | null> {
-    return referentielLabel(context, this.referentiel, 'motif-suspension-rsa', right.suspensionReason);
+  suspensionReasonLabel(@Parent() right: RsaRightDTO): Promise<string | null> {
+    return referentielLabel(this.referentiel, 'motif-suspension-rsa', right.suspensionReason);
   }
 
   @ResolveField(() => String, {
     nullable: true,
     description: 'Label of MOTICLORSA (référentiel motif-cloture-rsa)',
   })
-  closureReasonLabel(
-    @Parent() right: RsaRightDTO,
-    @Context() context: LoaderContext,
-  ): Promise<string | null> {
-    return referentielLabel(context, this.referentiel, 'motif-cloture-rsa', right.closureReason);
+  closureReasonLabel(@Parent() right: RsaRightDTO): Promise<string | null> {
+    return referentielLabel(this.referentiel, 'motif-cloture-rsa', right.closureReason);
   }
 
   @ResolveField(() => [RsaRightMonthDTO], { description: 'One row per reference month, newest first' })

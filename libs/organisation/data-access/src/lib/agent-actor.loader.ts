@@ -3,11 +3,46 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 
 import type { AgentActorLoaderPort, AgentIdentity } from '@spie/platform/auth';
+import { PreparedRead } from '@spie/platform/database';
 import type { Actor } from '@spie/shared/kernel';
 
 import { AgentEntity } from './entities/agent.entity';
 
 export type AgentMatch = 'subject' | 'login' | 'email';
+
+interface AgentRow {
+  id: string;
+  login: string;
+  organisation_id: string;
+  given_name: string;
+  usual_name: string;
+  roles: string[];
+  siret: string | null;
+  match: AgentMatch;
+}
+
+/**
+ * The active agent a known subject names, in one round trip: the agent linked to the subject first, else (`$2`, the
+ * issuer names agents by login) the agent whose login it is. Every request of an agent runs it.
+ */
+const AGENT_BY_SUBJECT = new PreparedRead<AgentRow>(
+  `SELECT a.id, a.login, a.organisation_id, a.given_name, a.usual_name, a.roles, o.siret,
+          CASE WHEN a.oidc_subject = $1 THEN 'subject' ELSE 'login' END AS match
+     FROM agent a
+     LEFT JOIN organisation o ON o.id = a.organisation_id
+    WHERE a.active AND (a.oidc_subject = $1 OR ($2 AND a.login = $1))
+    ORDER BY (a.oidc_subject = $1) IS TRUE DESC
+    LIMIT 1`,
+);
+
+/** First sign-in by e-mail: the active agents with that e-mail not yet linked to a subject. */
+const AGENTS_BY_EMAIL = new PreparedRead<AgentRow>(
+  `SELECT a.id, a.login, a.organisation_id, a.given_name, a.usual_name, a.roles, o.siret, 'email' AS match
+     FROM agent a
+     LEFT JOIN organisation o ON o.id = a.organisation_id
+    WHERE lower(a.email) = $1 AND a.active AND a.oidc_subject IS NULL
+    LIMIT 2`,
+);
 
 /**
  * Whether the SIRET of the token fits the agent's organisation. ProConnect lets in any public agent and leaves the
@@ -33,11 +68,10 @@ export class AgentActorLoader implements AgentActorLoaderPort {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async load(identity: AgentIdentity): Promise<Actor | null> {
-    const found = await this.find(identity);
-    if (!found) return null;
-    const { agent, match } = found;
-    if (!siretFits(match, identity.siret, agent.organisation?.siret ?? null)) return null;
-    if (match === 'email') {
+    const agent = await this.find(identity);
+    if (!agent) return null;
+    if (!siretFits(agent.match, identity.siret, agent.siret)) return null;
+    if (agent.match === 'email') {
       // The unique index on oidc_subject keeps one agent per subject if two first sign-ins race.
       await this.dataSource
         .getRepository(AgentEntity)
@@ -51,36 +85,18 @@ export class AgentActorLoader implements AgentActorLoaderPort {
       kind: 'agent',
       id: agent.id,
       login: agent.login,
-      organisationId: agent.organisationId,
-      displayName: `${agent.givenName} ${agent.usualName}`,
+      organisationId: agent.organisation_id,
+      displayName: `${agent.given_name} ${agent.usual_name}`,
       roles: agent.roles,
     };
   }
 
-  private async find(identity: AgentIdentity): Promise<{ agent: AgentEntity; match: AgentMatch } | null> {
-    const repository = this.dataSource.getRepository(AgentEntity);
-    const relations = { organisation: true };
-    const linked = await repository.findOne({
-      where: { oidcSubject: identity.subject, active: true },
-      relations,
-    });
-    if (linked) return { agent: linked, match: 'subject' };
-    if (identity.subjectIsLogin) {
-      const byLogin = await repository.findOne({
-        where: { login: identity.subject, active: true },
-        relations,
-      });
-      if (byLogin) return { agent: byLogin, match: 'login' };
-    }
+  private async find(identity: AgentIdentity): Promise<AgentRow | null> {
+    const [known] = await AGENT_BY_SUBJECT.rows(this.dataSource, [identity.subject, identity.subjectIsLogin]);
+    if (known) return known;
     if (!identity.email) return null;
-    const byEmail = await repository
-      .createQueryBuilder('agent')
-      .leftJoinAndSelect('agent.organisation', 'organisation')
-      .where('lower(agent.email) = :email', { email: identity.email })
-      .andWhere('agent.active AND agent.oidc_subject IS NULL')
-      .limit(2)
-      .getMany();
+    const byEmail = await AGENTS_BY_EMAIL.rows(this.dataSource, [identity.email]);
     // Two active agents with one e-mail: nobody can tell which one signs in.
-    return byEmail.length === 1 ? { agent: byEmail[0] as AgentEntity, match: 'email' } : null;
+    return byEmail.length === 1 ? (byEmail[0] as AgentRow) : null;
   }
 }

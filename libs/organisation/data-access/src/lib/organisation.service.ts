@@ -1,9 +1,23 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In } from 'typeorm';
+import { DataSource } from 'typeorm';
+
+import { PreparedEntityRead } from '@spie/platform/database';
 
 import { AgentEntity } from './entities/agent.entity';
 import { OrganisationEntity, type OrganisationType } from './entities/organisation.entity';
+
+const ORGANISATIONS_BY_IDS = new PreparedEntityRead(
+  OrganisationEntity,
+  'o',
+  (columns) => `SELECT ${columns} FROM organisation o WHERE o.id = ANY($1::uuid[])`,
+);
+
+const AGENTS_BY_IDS = new PreparedEntityRead(
+  AgentEntity,
+  'a',
+  (columns) => `SELECT ${columns} FROM agent a WHERE a.id = ANY($1::uuid[])`,
+);
 
 @Injectable()
 export class OrganisationService {
@@ -11,13 +25,13 @@ export class OrganisationService {
 
   async organisationsByIds(ids: readonly string[]): Promise<Map<string, OrganisationEntity>> {
     if (ids.length === 0) return new Map();
-    const rows = await this.dataSource.getRepository(OrganisationEntity).findBy({ id: In([...ids]) });
+    const rows = await ORGANISATIONS_BY_IDS.find(this.dataSource, [ids]);
     return new Map(rows.map((row) => [row.id, row]));
   }
 
   async agentsByIds(ids: readonly string[]): Promise<Map<string, AgentEntity>> {
     if (ids.length === 0) return new Map();
-    const rows = await this.dataSource.getRepository(AgentEntity).findBy({ id: In([...ids]) });
+    const rows = await AGENTS_BY_IDS.find(this.dataSource, [ids]);
     return new Map(rows.map((row) => [row.id, row]));
   }
 

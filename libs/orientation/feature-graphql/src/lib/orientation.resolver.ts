@@ -118,11 +118,8 @@ export class OrientationResolver {
     nullable: true,
     description: 'Label of the type (référentiel orientation-type)',
   })
-  typeLabel(
-    @Parent() orientation: OrientationDTO,
-    @Context() context: LoaderContext,
-  ): Promise<string | null> {
-    return referentielLabel(context, this.referentiel, 'orientation-type', orientation.type);
+  typeLabel(@Parent() orientation: OrientationDTO): Promise<string | null> {
+    return referentielLabel(this.referentiel, 'orientation-type', orientation.type);
   }
 
   @ResolveField(() => OrganisationDTO, { description: 'The structure that accompanies the person' })

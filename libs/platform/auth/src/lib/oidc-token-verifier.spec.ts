@@ -158,6 +158,27 @@ describe('OidcTokenVerifier', () => {
     expect(await reasonOf(verifier.verify(token))).toBe('expired');
   });
 
+  it('should say expired when a token verified earlier is used again after its exp', async () => {
+    const exp = Math.floor(Date.now() / 1000) + 60;
+    const token = await sign(agents.privateKey, { iss: agents.issuer, sub: 'x', exp });
+    expect((await verifier.verify(token)).subject).toBe('x');
+    const now = jest.spyOn(Date, 'now').mockReturnValue((exp + 1) * 1000);
+    try {
+      // The first verification is remembered: this answer comes from the times checked again, not from jose.
+      expect(await reasonOf(verifier.verify(token))).toBe('expired');
+    } finally {
+      now.mockRestore();
+    }
+  });
+
+  it('should refuse a token verified earlier when one character of it changes', async () => {
+    const token = await sign(agents.privateKey, { iss: agents.issuer, sub: 'x' });
+    await verifier.verify(token);
+    const [header, payload, signature] = token.split('.') as [string, string, string];
+    const flipped = `${signature.slice(0, -2)}${signature.at(-2) === 'A' ? 'B' : 'A'}${signature.at(-1)}`;
+    expect(await reasonOf(verifier.verify(`${header}.${payload}.${flipped}`))).toBe('invalid');
+  });
+
   it('should tell people from agents by client when one issuer signs both in', async () => {
     const shared = verifierFor({ OIDC_ISSUER: agents.issuer });
     const person = await sign(agents.privateKey, { iss: agents.issuer, sub: 'p', client_id: 'spie-portal' });

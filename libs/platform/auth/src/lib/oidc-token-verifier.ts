@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+
 import { Injectable } from '@nestjs/common';
 import { createRemoteJWKSet, decodeJwt, errors as joseErrors, jwtVerify, type JWTVerifyGetKey } from 'jose';
 
@@ -21,6 +23,9 @@ export const ACCEPTED_ALGORITHMS = [
 ];
 
 const HTTP_TIMEOUT_MS = 5000;
+
+/** Verified tokens kept at most (the oldest goes first); only tokens whose signature and claims verified enter. */
+const VERIFIED_TOKENS_MAX = 10_000;
 
 export interface OidcSettings {
   agentIssuer: string;
@@ -84,6 +89,12 @@ class TrustedIssuer {
 export class OidcTokenVerifier {
   readonly settings: OidcSettings;
   private readonly issuers = new Map<string, TrustedIssuer>();
+  /**
+   * Tokens already verified, by SHA-256 of the token, until their `exp`: a client sends the same token with every
+   * request, and its signature, issuer, audience and type cannot change. The times (`exp`, `nbf`) are checked again at
+   * every use, as jose checks them (seconds, no tolerance).
+   */
+  private readonly verified = new Map<string, VerifiedToken>();
 
   constructor(env: EnvironmentVariables) {
     this.settings = oidcSettings(env);
@@ -96,6 +107,28 @@ export class OidcTokenVerifier {
    * @throws IssuerUnavailableError when the issuer's discovery document or keys cannot be fetched.
    */
   async verify(token: string): Promise<VerifiedToken> {
+    const key = createHash('sha256').update(token).digest('base64url');
+    const known = this.verified.get(key);
+    if (known) {
+      const now = Math.floor(Date.now() / 1000);
+      if ((known.claims.exp as number) <= now) {
+        this.verified.delete(key);
+        throw new InvalidTokenError('expired');
+      }
+      const notBefore = known.claims.nbf;
+      if (typeof notBefore === 'number' && notBefore > now) throw new InvalidTokenError('invalid');
+      return known;
+    }
+    const verified = await this.verifyAtIssuer(token);
+    if (this.verified.size >= VERIFIED_TOKENS_MAX) {
+      const oldest = this.verified.keys().next().value;
+      if (oldest !== undefined) this.verified.delete(oldest);
+    }
+    this.verified.set(key, verified);
+    return verified;
+  }
+
+  private async verifyAtIssuer(token: string): Promise<VerifiedToken> {
     let claimedIssuer: unknown;
     try {
       claimedIssuer = decodeJwt(token).iss;

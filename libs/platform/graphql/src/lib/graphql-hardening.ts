@@ -1,4 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { ParseOptions, ValidationRule } from 'graphql';
 
@@ -58,8 +59,24 @@ export interface GraphQLHardening {
 }
 
 /**
+ * Every GraphQL answer is personal or per-actor: no cache may keep it. Apollo's cache-control plugin, installed by
+ * default, says the same (`no-store` when no field gives a cache hint) but hooks into the resolution of every field of
+ * every answer to collect hints the hub never gives; this plugin replaces it.
+ */
+export const noStorePlugin: ApolloServerPlugin = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ response }) {
+        response.http.headers.set('cache-control', 'no-store');
+      },
+    };
+  },
+};
+
+/**
  * Depth, alias, cost and directive limits as validation rules (graphql-armor), the token limit in the parser, field
- * suggestions masked and introspection off in production, batching off, CSRF prevention on, no stack traces.
+ * suggestions masked and introspection off in production, batching off, CSRF prevention on, no stack traces, answers
+ * never cached (`cache-control: no-store`).
  *
  * graphql-armor's own token plugin throws from a parsing hook, which Apollo Server 5 answers with HTTP 500; graphql-js
  * enforces the same limit inside `parse` (`maxTokens`), which Apollo answers as a parse failure (400).
@@ -75,7 +92,7 @@ export function graphQLHardening(options: GraphQLHardeningOptions): GraphQLHarde
   }).protect();
   return {
     validationRules,
-    plugins,
+    plugins: [...plugins, ApolloServerPluginCacheControlDisabled(), noStorePlugin],
     parseOptions: { maxTokens: GRAPHQL_LIMITS.maxTokens },
     introspection: options.introspection && !options.production,
     hideSchemaDetailsFromClientErrors: options.production,

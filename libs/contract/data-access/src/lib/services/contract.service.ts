@@ -29,7 +29,7 @@ import {
 } from '@spie/contract/domain';
 import { AgentEntity, OrganisationEntity } from '@spie/organisation/data-access';
 import { PersonEntity } from '@spie/person/data-access';
-import { provenanceOf } from '@spie/platform/database';
+import { PreparedEntityRead, PreparedJoinRead, provenanceOf } from '@spie/platform/database';
 import { CodeListEntryEntity, ReferentielService } from '@spie/referentiel/data-access';
 import { ReferentielException, ReferentielExceptionCode, type CodeListCode } from '@spie/referentiel/domain';
 import { isUuid, type Actor, type Provenance } from '@spie/shared/kernel';
@@ -77,6 +77,32 @@ export type ContractVersionWithContent = Omit<ContractVersionEntity, 'objectives
 
 /** Status of a new action, before any follow-up. */
 const INITIAL_ACTION_STATUS = 'planned';
+
+const CONTRACTS_OF_PERSONS = new PreparedEntityRead(
+  ContractEntity,
+  'c',
+  (columns) =>
+    `SELECT ${columns} FROM contract c WHERE c.person_id = ANY($1::uuid[]) ORDER BY c.created_at DESC, c.id`,
+);
+
+/** Versions of contracts with their objectives and actions, each in its order. */
+const VERSIONS_WITH_CONTENT = new PreparedJoinRead(
+  { v: ContractVersionEntity, o: ContractObjectiveEntity, a: ContractActionEntity },
+  (columns) =>
+    `SELECT ${columns.v}, ${columns.o}, ${columns.a}
+       FROM contract_version v
+       LEFT JOIN contract_objective o ON o.contract_version_id = v.id
+       LEFT JOIN contract_action a ON a.objective_id = o.id
+      WHERE v.contract_id = ANY($1::uuid[])
+      ORDER BY v.contract_id, v.version, o.position, o.id, a.position, a.id`,
+);
+
+const ACTION_STATUSES_OF = new PreparedEntityRead(
+  ContractActionStatusEntity,
+  's',
+  (columns) =>
+    `SELECT ${columns} FROM contract_action_status s WHERE s.action_id = ANY($1::uuid[]) ORDER BY s.recorded_at, s.id`,
+);
 
 /**
  * Persistence of contracts of engagement (CER, PPAE, CEJ, PACEA, contrat d'engagement): every command runs in one
@@ -412,9 +438,7 @@ export class ContractService {
   async contractsOfPersons(personIds: readonly string[]): Promise<Map<string, ContractEntity[]>> {
     const wanted = personIds.filter(isUuid);
     if (wanted.length === 0) return new Map();
-    const rows = await this.dataSource
-      .getRepository(ContractEntity)
-      .find({ where: { personId: In(wanted) }, order: { createdAt: 'DESC', id: 'ASC' } });
+    const rows = await CONTRACTS_OF_PERSONS.find(this.dataSource, [wanted]);
     return groupRows(rows, (row) => row.personId);
   }
 
@@ -422,16 +446,25 @@ export class ContractService {
   async versionsOf(contractIds: readonly string[]): Promise<Map<string, ContractVersionWithContent[]>> {
     const wanted = contractIds.filter(isUuid);
     if (wanted.length === 0) return new Map();
-    const versions = await this.dataSource
-      .getRepository(ContractVersionEntity)
-      .find({ where: { contractId: In(wanted) }, order: { contractId: 'ASC', version: 'ASC' } });
-    const objectives = await this.objectivesOf(
-      versions.map((version) => version.id),
-      this.dataSource.manager,
-    );
-    const withContent = versions.map((version) =>
-      Object.assign(version, { objectives: objectives.get(version.id) ?? [] }),
-    );
+    const versions = new Map<string, ContractVersionWithContent>();
+    const objectives = new Map<string, ContractObjectiveWithActions>();
+    for (const { v, o, a } of await VERSIONS_WITH_CONTENT.find(this.dataSource, [wanted])) {
+      if (!v) continue;
+      let version = versions.get(v.id);
+      if (!version) {
+        version = Object.assign(v, { objectives: [] as ContractObjectiveWithActions[] });
+        versions.set(v.id, version);
+      }
+      if (!o) continue;
+      let objective = objectives.get(o.id);
+      if (!objective) {
+        objective = Object.assign(o, { actions: [] as ContractActionEntity[] });
+        objectives.set(o.id, objective);
+        version.objectives.push(objective);
+      }
+      if (a) objective.actions.push(a);
+    }
+    const withContent = [...versions.values()];
     return groupRows(withContent, (version) => version.contractId);
   }
 
@@ -454,13 +487,15 @@ export class ContractService {
   /** Follow-up statuses of each action, oldest first. */
   async actionStatusesOf(
     actionIds: readonly string[],
-    em: EntityManager = this.dataSource.manager,
+    em?: EntityManager,
   ): Promise<Map<string, ContractActionStatusEntity[]>> {
     const wanted = actionIds.filter(isUuid);
     if (wanted.length === 0) return new Map();
-    const rows = await em
-      .getRepository(ContractActionStatusEntity)
-      .find({ where: { actionId: In(wanted) }, order: { provenance: { recordedAt: 'ASC' }, id: 'ASC' } });
+    const rows = em
+      ? await em
+          .getRepository(ContractActionStatusEntity)
+          .find({ where: { actionId: In(wanted) }, order: { provenance: { recordedAt: 'ASC' }, id: 'ASC' } })
+      : await ACTION_STATUSES_OF.find(this.dataSource, [wanted]);
     return groupRows(rows, (row) => row.actionId);
   }
 

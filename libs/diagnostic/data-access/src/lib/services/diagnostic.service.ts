@@ -11,7 +11,6 @@ import {
   DiagnosticException,
   DiagnosticExceptionCode,
   diagnosticCodeReferences,
-  referentielEntryKey,
   sameDiagnosticContent,
   type DiagnosticCodeReference,
   type DiagnosticInput,
@@ -19,7 +18,7 @@ import {
   type DiagnosticSnapshot,
 } from '@spie/diagnostic/domain';
 import { PersonEntity } from '@spie/person/data-access';
-import { provenanceOf, type ProvenanceColumns } from '@spie/platform/database';
+import { PreparedJoinRead, provenanceOf, type ProvenanceColumns } from '@spie/platform/database';
 import { CodeListEntryEntity, ReferentielService } from '@spie/referentiel/data-access';
 import { ReferentielException, ReferentielExceptionCode, type CodeListCode } from '@spie/referentiel/domain';
 import { isUuid, type Provenance } from '@spie/shared/kernel';
@@ -49,6 +48,25 @@ export interface ReferentielLabel {
  * Persistence of diagnostics: each record is a new immutable version (previous + 1), written under a per-person lock
  * with every code checked against the référentiel.
  */
+/**
+ * The latest version of each person's diagnostic with its items and projects, in one statement: one row per item
+ * (one without item when it has none), then one row per project.
+ */
+const LATEST_WITH_CONTENT = new PreparedJoinRead(
+  { d: DiagnosticEntity, i: DiagnosticItemEntity, p: DiagnosticProjectEntity },
+  (columns, nulls) =>
+    `WITH d AS (
+       SELECT DISTINCT ON (person_id) * FROM diagnostic
+        WHERE person_id = ANY($1::uuid[]) ORDER BY person_id, version DESC
+     )
+     SELECT ${columns.d}, ${columns.i}, ${nulls.p}
+       FROM d LEFT JOIN diagnostic_item i ON i.diagnostic_id = d.id
+     UNION ALL
+     SELECT ${columns.d}, ${nulls.i}, ${columns.p}
+       FROM d JOIN diagnostic_project p ON p.diagnostic_id = d.id
+     ORDER BY "i__theme_code", "i__kind", "i__code", "p__rome_code"`,
+);
+
 @Injectable()
 export class DiagnosticService {
   constructor(
@@ -221,7 +239,19 @@ export class DiagnosticService {
 
   /** The latest version of each person's diagnostic (people without one are absent from the map). */
   async current(personIds: readonly string[]): Promise<Map<string, DiagnosticWithContent>> {
-    return this.latestOf(personIds, this.dataSource.manager);
+    const wanted = [...new Set(personIds.filter(isUuid))];
+    if (wanted.length === 0) return new Map();
+    const diagnostics = new Map<string, DiagnosticEntity>();
+    const items: DiagnosticItemEntity[] = [];
+    const projects: DiagnosticProjectEntity[] = [];
+    for (const { d, i, p } of await LATEST_WITH_CONTENT.find(this.dataSource, [wanted])) {
+      if (d && !diagnostics.has(d.id)) diagnostics.set(d.id, d);
+      if (i) items.push(i);
+      if (p) projects.push(p);
+    }
+    return new Map(
+      [...diagnostics.values()].map((row) => [row.personId, withItemsAndProjects(row, items, projects)]),
+    );
   }
 
   /** Every version of the person's diagnostic, newest first, without content. */
@@ -243,21 +273,13 @@ export class DiagnosticService {
 
   /** Labels (and list positions) of référentiel entries, keyed by `referentielEntryKey(list, code)`. */
   async labels(keys: readonly string[]): Promise<Map<string, ReferentielLabel>> {
-    const pairs = keys.map((key) => key.split('\u0000') as [string, string]);
-    if (pairs.length === 0) return new Map();
-    const rows = await this.dataSource.getRepository(CodeListEntryEntity).find({
-      select: { listCode: true, code: true, label: true, position: true },
-      where: {
-        listCode: In([...new Set(pairs.map(([list]) => list))]),
-        code: In([...new Set(pairs.map(([, code]) => code))]),
-      },
-    });
-    return new Map(
-      rows.map((row) => [
-        referentielEntryKey(row.listCode, row.code),
-        { label: row.label, position: row.position },
-      ]),
-    );
+    const result = new Map<string, ReferentielLabel>();
+    for (const key of keys) {
+      const [list, code] = key.split('\u0000') as [string, string];
+      const entry = await this.referentiel.entry(list, code);
+      if (entry) result.set(key, { label: entry.label, position: entry.position });
+    }
+    return result;
   }
 
   private async byIds(
@@ -302,15 +324,7 @@ export class DiagnosticService {
         .getRepository(DiagnosticProjectEntity)
         .find({ where: { diagnosticId: In(ids) }, order: { romeCode: 'ASC' } }),
     ]);
-    return new Map(
-      diagnostics.map((row) => [
-        keyOf(row),
-        Object.assign(row, {
-          items: items.filter((item) => item.diagnosticId === row.id),
-          projects: projects.filter((project) => project.diagnosticId === row.id),
-        }),
-      ]),
-    );
+    return new Map(diagnostics.map((row) => [keyOf(row), withItemsAndProjects(row, items, projects)]));
   }
 
   /**
@@ -397,4 +411,15 @@ function fromColumns(columns: ProvenanceColumns): Provenance {
     recordedAt: columns.recordedAt,
     recordedBy: columns.recordedBy,
   };
+}
+
+function withItemsAndProjects(
+  row: DiagnosticEntity,
+  items: readonly DiagnosticItemEntity[],
+  projects: readonly DiagnosticProjectEntity[],
+): DiagnosticWithContent {
+  return Object.assign(row, {
+    items: items.filter((item) => item.diagnosticId === row.id),
+    projects: projects.filter((project) => project.diagnosticId === row.id),
+  });
 }

@@ -15,7 +15,7 @@ import {
   toReferenceMonth,
 } from '@spie/household-rights/domain';
 import { PersonEntity, type PostalAddress } from '@spie/person/data-access';
-import { provenanceOf } from '@spie/platform/database';
+import { PreparedJoinRead, provenanceOf } from '@spie/platform/database';
 import { ReferentielService } from '@spie/referentiel/data-access';
 import { ReferentielException, type CodeListCode } from '@spie/referentiel/domain';
 import type { Provenance } from '@spie/shared/kernel';
@@ -23,6 +23,27 @@ import type { Provenance } from '@spie/shared/kernel';
 import { HouseholdMemberEntity } from '../entities/household-member.entity';
 import { HouseholdEntity, type Organisme } from '../entities/household.entity';
 import { RsaRightStatusEntity } from '../entities/rsa-right-status.entity';
+
+/** Each person's current memberships with their household, most recent first. */
+const CURRENT_MEMBERSHIPS = new PreparedJoinRead(
+  { m: HouseholdMemberEntity, h: HouseholdEntity },
+  (columns) =>
+    `SELECT ${columns.m}, ${columns.h}
+       FROM household_member m
+       JOIN household h ON h.id = m.household_id
+      WHERE m.person_id = ANY($1::uuid[]) AND m.valid_to IS NULL
+      ORDER BY m.valid_from DESC, m.id`,
+);
+
+/** The right rows that may concern each person: those of their current households, household-level or theirs. */
+const RIGHT_ROWS_OF_MEMBERS = new PreparedJoinRead(
+  { m: HouseholdMemberEntity, r: RsaRightStatusEntity },
+  (columns) =>
+    `SELECT ${columns.m}, ${columns.r}
+       FROM household_member m
+       JOIN rsa_right_status r ON r.household_id = m.household_id AND (r.person_id IS NULL OR r.person_id = m.person_id)
+      WHERE m.person_id = ANY($1::uuid[]) AND m.valid_to IS NULL`,
+);
 
 export interface HouseholdInput {
   organisme: Organisme;
@@ -345,21 +366,10 @@ export class HouseholdRightsService {
   async householdsOf(personIds: readonly string[]): Promise<Map<string, HouseholdMembership[]>> {
     const result = new Map<string, HouseholdMembership[]>();
     if (personIds.length === 0) return result;
-    const memberships = await this.dataSource.getRepository(HouseholdMemberEntity).find({
-      where: { personId: In([...personIds]), validTo: IsNull() },
-      order: { validFrom: 'DESC', id: 'ASC' },
-    });
-    if (memberships.length === 0) return result;
-    const households = new Map(
-      (
-        await this.dataSource
-          .getRepository(HouseholdEntity)
-          .findBy({ id: In([...new Set(memberships.map((m) => m.householdId))]) })
-      ).map((household) => [household.id, household]),
-    );
-    for (const membership of memberships) {
-      const household = households.get(membership.householdId);
-      if (!household) continue;
+    for (const { m: membership, h: household } of await CURRENT_MEMBERSHIPS.find(this.dataSource, [
+      personIds,
+    ])) {
+      if (!membership || !household) continue;
       const list = result.get(membership.personId) ?? [];
       list.push({ membership, household });
       result.set(membership.personId, list);
@@ -374,44 +384,21 @@ export class HouseholdRightsService {
   async rightHistories(personIds: readonly string[]): Promise<Map<string, RsaRightStatusEntity[]>> {
     const result = new Map<string, RsaRightStatusEntity[]>();
     if (personIds.length === 0) return result;
-    const memberships = await this.dataSource.getRepository(HouseholdMemberEntity).find({
-      select: { personId: true, householdId: true },
-      where: { personId: In([...personIds]), validTo: IsNull() },
-    });
-    if (memberships.length === 0) return result;
-    const wanted = new Set(personIds);
-    const rows = await this.dataSource
-      .getRepository(RsaRightStatusEntity)
-      .createQueryBuilder('r')
-      .where('r.household_id IN (:...householdIds)', {
-        householdIds: [...new Set(memberships.map((m) => m.householdId))],
-      })
-      .andWhere('(r.person_id IS NULL OR r.person_id IN (:...personIds))', { personIds: [...wanted] })
-      .getMany();
-    const rowsByHousehold = new Map<string, RsaRightStatusEntity[]>();
-    for (const row of rows) {
-      const list = rowsByHousehold.get(row.householdId);
+    const rowsByPerson = new Map<string, RsaRightStatusEntity[]>();
+    for (const { m: member, r: row } of await RIGHT_ROWS_OF_MEMBERS.find(this.dataSource, [personIds])) {
+      if (!member || !row) continue;
+      const list = rowsByPerson.get(member.personId);
       if (list) list.push(row);
-      else rowsByHousehold.set(row.householdId, [row]);
+      else rowsByPerson.set(member.personId, [row]);
     }
-    const householdsByPerson = new Map<string, Set<string>>();
-    for (const { personId, householdId } of memberships) {
-      householdsByPerson.set(
-        personId,
-        (householdsByPerson.get(personId) ?? new Set<string>()).add(householdId),
-      );
-    }
-    for (const [personId, householdIds] of householdsByPerson) {
-      const candidates = [...householdIds]
-        .flatMap((householdId) => rowsByHousehold.get(householdId) ?? [])
-        .filter((row) => row.personId === null || row.personId === personId)
-        .map((row) => ({
-          referenceMonth: row.referenceMonth,
-          personId: row.personId,
-          status: row.status,
-          recordedAt: row.provenance.recordedAt,
-          row,
-        }));
+    for (const [personId, rows] of rowsByPerson) {
+      const candidates = rows.map((row) => ({
+        referenceMonth: row.referenceMonth,
+        personId: row.personId,
+        status: row.status,
+        recordedAt: row.provenance.recordedAt,
+        row,
+      }));
       const monthly = selectMonthlyRights(candidates).map((candidate) => candidate.row);
       if (monthly.length > 0) result.set(personId, monthly);
     }

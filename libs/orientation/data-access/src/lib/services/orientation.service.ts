@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In, IsNull, QueryFailedError, type EntityManager } from 'typeorm';
+import { DataSource, IsNull, QueryFailedError, type EntityManager } from 'typeorm';
 
 import { AgentEntity, OrganisationEntity } from '@spie/organisation/data-access';
 import {
@@ -12,7 +12,7 @@ import {
   type OrientationType,
 } from '@spie/orientation/domain';
 import { PersonEntity } from '@spie/person/data-access';
-import { provenanceOf } from '@spie/platform/database';
+import { PreparedEntityRead, provenanceOf } from '@spie/platform/database';
 import { currentCorrelationId } from '@spie/platform/logging';
 import { deterministicJobId, JobName, JobQueueService } from '@spie/platform/queue';
 import { ReferentielService } from '@spie/referentiel/data-access';
@@ -33,6 +33,13 @@ export interface OrientInput {
 
 /** Advisory-lock class for orientation decisions (the object is the person): one decision at a time per person. */
 const ORIENTATION_LOCK_CLASS = 52003;
+
+const CURRENT_ORIENTATIONS = new PreparedEntityRead(
+  OrientationEntity,
+  'o',
+  (columns) =>
+    `SELECT ${columns} FROM orientation o WHERE o.person_id = ANY($1::uuid[]) AND o.superseded_at IS NULL`,
+);
 
 /**
  * The department's orientation decisions. A decision supersedes the current one (the history is kept, and the unique
@@ -116,9 +123,7 @@ export class OrientationService {
   /** Each person's current orientation. */
   async current(personIds: readonly string[]): Promise<Map<string, OrientationEntity>> {
     if (personIds.length === 0) return new Map();
-    const rows = await this.dataSource
-      .getRepository(OrientationEntity)
-      .find({ where: { personId: In([...personIds]), supersededAt: IsNull() } });
+    const rows = await CURRENT_ORIENTATIONS.find(this.dataSource, [personIds]);
     return new Map(rows.map((row) => [row.personId, row]));
   }
 

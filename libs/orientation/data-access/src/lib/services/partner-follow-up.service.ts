@@ -1,13 +1,23 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In, IsNull } from 'typeorm';
+import { DataSource } from 'typeorm';
 
+import { PreparedEntityRead } from '@spie/platform/database';
 import { isUuid } from '@spie/shared/kernel';
 
 import { PartnerActionEntity } from '../entities/partner-action.entity';
 import { PartnerFollowUpEntity } from '../entities/partner-follow-up.entity';
 
 /** Reads of what partners say of their follow-up of people (written by the ingestion connectors). */
+const CURRENT_FOLLOW_UPS = new PreparedEntityRead(
+  PartnerFollowUpEntity,
+  'f',
+  (columns) =>
+    `SELECT ${columns} FROM partner_follow_up f
+      WHERE f.person_id = ANY($1::uuid[]) AND f.superseded_at IS NULL
+      ORDER BY f.partner, f.kind`,
+);
+
 @Injectable()
 export class PartnerFollowUpService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -17,10 +27,7 @@ export class PartnerFollowUpService {
     const wanted = [...new Set(personIds.filter(isUuid))];
     const result = new Map<string, PartnerFollowUpEntity[]>();
     if (wanted.length === 0) return result;
-    const rows = await this.dataSource.getRepository(PartnerFollowUpEntity).find({
-      where: { personId: In(wanted), supersededAt: IsNull() },
-      order: { partner: 'ASC', kind: 'ASC' },
-    });
+    const rows = await CURRENT_FOLLOW_UPS.find(this.dataSource, [wanted]);
     for (const row of rows) result.set(row.personId, [...(result.get(row.personId) ?? []), row]);
     return result;
   }

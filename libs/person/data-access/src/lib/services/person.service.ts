@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 
-import { provenanceOf } from '@spie/platform/database';
+import { PreparedEntityRead, provenanceOf } from '@spie/platform/database';
 import {
   describeNirError,
   normalizeName,
@@ -54,6 +54,19 @@ const TRACKED_FIELDS = [
 ] as const;
 type TrackedField = (typeof TRACKED_FIELDS)[number];
 
+const PERSONS_BY_IDS = new PreparedEntityRead(
+  PersonEntity,
+  'p',
+  (columns) => `SELECT ${columns} FROM person p WHERE p.id = ANY($1::uuid[])`,
+);
+
+const IDENTIFIERS_OF = new PreparedEntityRead(
+  PersonIdentifierEntity,
+  'i',
+  (columns) =>
+    `SELECT ${columns} FROM person_identifier i WHERE i.person_id = ANY($1::uuid[]) ORDER BY i.system, i.value`,
+);
+
 /** Persistence of people: identity, NIR (encrypted, looked up by keyed hash), identifiers, history of each value. */
 @Injectable()
 export class PersonService {
@@ -64,7 +77,7 @@ export class PersonService {
 
   async findByIds(ids: readonly string[]): Promise<Map<string, PersonEntity>> {
     if (ids.length === 0) return new Map();
-    const rows = await this.dataSource.getRepository(PersonEntity).findBy({ id: In([...ids]) });
+    const rows = await PERSONS_BY_IDS.find(this.dataSource, [ids]);
     return new Map(rows.map((row) => [row.id, row]));
   }
 
@@ -76,9 +89,7 @@ export class PersonService {
 
   async identifiersOf(personIds: readonly string[]): Promise<PersonIdentifierEntity[]> {
     if (personIds.length === 0) return [];
-    return this.dataSource
-      .getRepository(PersonIdentifierEntity)
-      .find({ where: { personId: In([...personIds]) }, order: { system: 'ASC', value: 'ASC' } });
+    return IDENTIFIERS_OF.find(this.dataSource, [personIds]);
   }
 
   async historyOf(personId: string): Promise<PersonHistoryEntity[]> {

@@ -24,10 +24,45 @@ export interface LoadReport {
   closed: number;
 }
 
+/**
+ * How long a process keeps the référentiel's entries for the labels of stored codes. A version loaded by this process
+ * shows at once; one loaded by another process (`spie seed`) shows in the gateway within this time.
+ */
+export const REFERENTIEL_ENTRIES_TTL_MS = 60_000;
+
+const ENTRY_KEY_SEPARATOR = '\u0000';
+
 /** Reads and loads the versioned référentiel. Loading never touches person data: it stores codes only. */
 @Injectable()
 export class ReferentielService {
+  private entryIndexCache: { until: number; index: Promise<Map<string, CodeListEntryEntity>> } | undefined;
+
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /**
+   * One entry by list and code, closed entries included (existing data keeps its codes), from every entry of the
+   * référentiel kept in memory for `REFERENTIEL_ENTRIES_TTL_MS` (a few hundred rows): labels cost no query per request.
+   * Read-only: the entries are shared.
+   */
+  async entry(list: string, code: string): Promise<Readonly<CodeListEntryEntity> | null> {
+    return (await this.entryIndex()).get(`${list}${ENTRY_KEY_SEPARATOR}${code}`) ?? null;
+  }
+
+  private entryIndex(): Promise<Map<string, CodeListEntryEntity>> {
+    const now = Date.now();
+    if (this.entryIndexCache && this.entryIndexCache.until > now) return this.entryIndexCache.index;
+    const index = this.dataSource
+      .getRepository(CodeListEntryEntity)
+      .find()
+      .then((rows) => new Map(rows.map((row) => [`${row.listCode}${ENTRY_KEY_SEPARATOR}${row.code}`, row])));
+    const cache = { until: now + REFERENTIEL_ENTRIES_TTL_MS, index };
+    this.entryIndexCache = cache;
+    // A failed read is not kept: the next call reads again.
+    index.catch(() => {
+      if (this.entryIndexCache === cache) this.entryIndexCache = undefined;
+    });
+    return index;
+  }
 
   async currentVersion(): Promise<string | null> {
     const rows = await this.dataSource
@@ -115,6 +150,14 @@ export class ReferentielService {
    */
   async load(seed: ReferentielVersionSeed): Promise<LoadReport> {
     const contentHash = createHash('sha256').update(JSON.stringify(seed)).digest('hex');
+    try {
+      return await this.loadVersion(seed, contentHash);
+    } finally {
+      this.entryIndexCache = undefined;
+    }
+  }
+
+  private loadVersion(seed: ReferentielVersionSeed, contentHash: string): Promise<LoadReport> {
     return this.dataSource.transaction(async (em) => {
       await em.query('SELECT pg_advisory_xact_lock(52002)');
       const existing = await em
