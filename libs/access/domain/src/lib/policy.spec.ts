@@ -101,6 +101,25 @@ describe('resolvePurpose', () => {
     });
   });
 
+  it('should imply the orientation of the orientation team beside the transmission it may also act for', () => {
+    const team: AccessSubject = { ...adviser, organisationId: 'org-cd', roles: ['orientation'] };
+    const [orientation, , transmission] = HABILITATION_TEMPLATES['department'].map((template, index) =>
+      grant({ ...template, id: `h${index}`, organisationId: 'org-cd' }),
+    );
+    expect(transmission.purpose).toBe(Purpose.TransmissionFlux);
+    expect(resolvePurpose(team, undefined, [transmission, orientation], NOW)).toMatchObject({
+      purpose: Purpose.Orientation,
+    });
+    expect(resolvePurpose(team, Purpose.TransmissionFlux, [orientation, transmission], NOW)).toMatchObject({
+      purpose: Purpose.TransmissionFlux,
+    });
+    // A connector's transmission is still its implied purpose (and reads no file).
+    const connector: AccessSubject = { ...team, roles: ['connector'] };
+    expect(resolvePurpose(connector, undefined, [orientation, transmission], NOW)).toMatchObject({
+      purpose: Purpose.TransmissionFlux,
+    });
+  });
+
   it('should give a person their own access whatever the grants', () => {
     const person: AccessSubject = { kind: 'person', id: 'p1', organisationId: null, roles: [] };
     expect(resolvePurpose(person, undefined, [], NOW)).toMatchObject({ purpose: Purpose.AccesPersonne });

@@ -102,10 +102,6 @@ export function selfGrant(personId: string): HabilitationGrant {
 }
 
 /**
- * The habilitation a request acts under: the purpose it states must be one the actor's roles allow and one its
- * organisation holds an active habilitation for. A person always acts for their own access (GDPR art. 15).
- */
-/**
  * Whether a habilitation lets its holder read person files at all: one that reads only the access log (the DPO's
  * control) or nothing (a connector's transmission) refuses every file, rather than returning files with every field
  * masked.
@@ -114,6 +110,10 @@ export function readsPersonFiles(grant: { read: readonly DataCategory[] }): bool
   return grant.read.some((category) => category !== DataCategory.AccessLog);
 }
 
+/**
+ * The habilitation a request acts under: the purpose it states must be one the actor's roles allow and one its
+ * organisation holds an active habilitation for. A person always acts for their own access (GDPR art. 15).
+ */
 export function resolvePurpose(
   subject: AccessSubject,
   requested: string | null | undefined,
@@ -137,7 +137,10 @@ export function resolvePurpose(
       allowedByRoles.has(grant.purpose),
   );
   if (!requested) {
-    // A request must say why; an actor with a single possible purpose states it implicitly.
+    // A request must say why; an actor with a single possible purpose states it implicitly. A transmission (a
+    // habilitation that reads nothing: files are sent, never read back) is never implied beside one that reads.
+    const reading = active.filter((grant) => grant.read.length > 0);
+    if (reading.length === 1) return reading[0];
     if (active.length === 1) return active[0];
     return {
       code: 'PURPOSE_REQUIRED',
