@@ -3,15 +3,25 @@ import { rename } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { Readable } from 'node:stream';
 
+import { getDataSourceToken } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+
 import {
   ImportBatchService,
   ImportStorageService,
   type ImportBatchEntity,
 } from '@spie/ingestion/data-access';
+import type { AgentEntity } from '@spie/organisation/data-access';
 import { EnvironmentVariables } from '@spie/platform/config';
 import { WORKSPACE_ROOT } from '@spie/platform/dev-services';
-import { JobName, JobQueueService, QueueName } from '@spie/platform/queue';
-import { cafFluxBytes, startWorkerProcess, type WorkerProcess } from '@spie/shared/testing';
+import { JobName, JobQueueService, QueueName, type JobEnvelope } from '@spie/platform/queue';
+import {
+  buildIngestSenders,
+  cafFluxBytes,
+  envelopeOf,
+  startWorkerProcess,
+  type WorkerProcess,
+} from '@spie/shared/testing';
 
 import { openIngestContext, type IngestContext } from '../../src/ingest-context';
 
@@ -46,6 +56,8 @@ describe('spie imports: dead-letter list, replay and report', () => {
   let worker: WorkerProcess;
   let storageRoot: string;
   let batches: ImportBatchService;
+  let sender: AgentEntity;
+  let envelope: JobEnvelope;
   const offset = 40_000_000 + Math.floor(Math.random() * 1_000_000) * 10;
   let ordinal = 0;
 
@@ -57,6 +69,8 @@ describe('spie imports: dead-letter list, replay and report', () => {
     const env = context.app.get(EnvironmentVariables);
     storageRoot = resolve(env.IMPORT_STORAGE_DIR);
     batches = context.app.get(ImportBatchService);
+    sender = (await buildIngestSenders(context.app.get<DataSource>(getDataSourceToken()))).agents['caf-msa'];
+    envelope = envelopeOf(sender);
     worker = await startWorkerProcess();
   }, 120_000);
 
@@ -80,8 +94,9 @@ describe('spie imports: dead-letter list, replay and report', () => {
       fileName: `dlq-${ordinal}.xml`,
       file,
       options: {},
-      receivedBy: 'test',
+      receivedBy: sender.login,
       correlationId: 'imports-cli-test',
+      actingAgentId: sender.id,
     });
     return batch;
   }
@@ -93,7 +108,7 @@ describe('spie imports: dead-letter list, replay and report', () => {
     const queue = context.app.get(JobQueueService).queue(JobName.IngestParseFile, QueueName.IngestCafMsa);
     const job = await queue.add(
       JobName.IngestParseFile,
-      { ...context.envelope, batchId: batch.id },
+      { ...envelope, batchId: batch.id },
       { jobId: `${batch.id}-parse`, attempts: 1 },
     );
     for (let i = 0; i < 200 && (await job.getState()) !== 'failed'; i += 1) {
@@ -132,7 +147,7 @@ describe('spie imports: dead-letter list, replay and report', () => {
     ]);
 
     await restore();
-    const replay = await spie('imports', 'replay', batch.id);
+    const replay = await spie('imports', 'replay', batch.id, '--as', sender.login);
     expect(replay.code).toBe(0);
     expect(lastJson(replay)).toMatchObject({
       batchId: batch.id,
@@ -144,7 +159,7 @@ describe('spie imports: dead-letter list, replay and report', () => {
     const [empty, report, again] = await Promise.all([
       spie('imports', 'dlq', '--batch', batch.id, '--json'),
       spie('imports', 'report', batch.id),
-      spie('imports', 'replay', batch.id),
+      spie('imports', 'replay', batch.id, '--as', sender.login),
     ]);
     expect(empty.code).toBe(0);
     expect(lastJson(empty)).toEqual([]);
@@ -171,8 +186,8 @@ describe('spie imports: dead-letter list, replay and report', () => {
 
     const [jobReplay, resumed, closed] = await Promise.all([
       spie('imports', 'replay', `${byJob.id}-parse`),
-      spie('imports', 'replay', lost.id),
-      spie('imports', 'replay', stuck.id),
+      spie('imports', 'replay', lost.id, '--as', sender.login),
+      spie('imports', 'replay', stuck.id, '--as', sender.login),
     ]);
     expect(closed.code).toBe(0);
     expect(lastJson(closed)).toMatchObject({ batchId: stuck.id, resumed: { parse: false, chunks: 0 } });

@@ -1,4 +1,5 @@
 import type { MigrationInterface } from 'typeorm';
+import { JobRights1795459616763 } from './1795459616763-job-rights';
 import { PersonAccount1795447092895 } from './1795447092895-person-account';
 import { AuditLogAndRetention1795446885454 } from './1795446885454-audit-log-and-retention';
 import { AccessHabilitationsAndConsents1795446636374 } from './1795446636374-access-habilitations-and-consents';
@@ -23,4 +24,5 @@ export const HUB_MIGRATIONS: MigrationClass[] = [
   AccessHabilitationsAndConsents1795446636374,
   AuditLogAndRetention1795446885454,
   PersonAccount1795447092895,
+  JobRights1795459616763,
 ];
