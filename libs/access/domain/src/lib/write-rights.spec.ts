@@ -56,6 +56,7 @@ describe('decideWriteRights', () => {
       code: 'CATEGORIES_NOT_COVERED',
       message: expect.stringContaining('orientation, contract'),
       missing: [C.Orientation, C.Contract],
+      closest: expect.objectContaining({ purpose: Purpose.TransmissionFlux }),
     });
   });
 

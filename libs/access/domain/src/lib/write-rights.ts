@@ -39,6 +39,8 @@ export type WriteRights =
       message: string;
       /** The categories the closest habilitation does not write (all of them when there is none). */
       missing: readonly DataCategory[];
+      /** `CATEGORIES_NOT_COVERED`: the current habilitation that writes the most of them. */
+      closest?: HabilitationGrant;
     };
 
 /**
@@ -83,12 +85,15 @@ export function decideWriteRights(
     categories.filter((category) => !grant.write.includes(category));
   const covering = current.find((grant) => missingOf(grant).length === 0);
   if (covering) return { allowed: true, grant: covering, writable: covering.write };
-  const closest = current
-    .map(missingOf)
-    .reduce((best, missing) => (missing.length < best.length ? missing : best));
-  return refuse(
-    'CATEGORIES_NOT_COVERED',
-    `No habilitation of this account's organisation writes ${closest.join(', ')}`,
-    closest,
+  const closest = current.reduce((best, grant) =>
+    missingOf(grant).length < missingOf(best).length ? grant : best,
   );
+  const missing = missingOf(closest);
+  return {
+    allowed: false,
+    code: 'CATEGORIES_NOT_COVERED',
+    message: `No habilitation of this account's organisation writes ${missing.join(', ')}`,
+    missing,
+    closest,
+  };
 }

@@ -115,6 +115,37 @@ describe('writableFor', () => {
     ]);
   });
 
+  it('should leave what a habilitation narrowed since still writes, and nothing once it is revoked', () => {
+    const grants = HABILITATION_TEMPLATES['caf'].map((template) => ({
+      ...template,
+      id: 'caf-0',
+      organisationId: 'caf',
+      validFrom: new Date(0),
+      validTo: null,
+      revokedAt: null as Date | null,
+      write: template.write.filter((category) => category !== C.Nir),
+    }));
+    const subject = {
+      kind: 'agent' as const,
+      active: true,
+      organisationId: 'caf',
+      organisationType: 'caf',
+      roles: ['connector'],
+    };
+    const narrowed = decideImportRights(subject, 'caf-msa', grants, new Date());
+    expect(narrowed).toMatchObject({ allowed: false, code: 'CATEGORIES_NOT_COVERED', missing: [C.Nir] });
+    expect([...writableFor('caf-msa', narrowed)]).toEqual(
+      SOURCE_WRITES['caf-msa'].filter((category) => category !== C.Nir),
+    );
+    const revoked = decideImportRights(
+      subject,
+      'caf-msa',
+      grants.map((grant) => ({ ...grant, revokedAt: new Date(0) })),
+      new Date(),
+    );
+    expect(writableFor('caf-msa', revoked).size).toBe(0);
+  });
+
   it('should give nothing to refused rights', () => {
     const refused = decideWriteRights(
       { kind: 'system', active: true, organisationId: null, roles: [] },

@@ -55,7 +55,14 @@ export type ImportRefusalCode = WriteRefusalCode | 'NOT_A_SENDER_OF_SOURCE';
 
 export type ImportRights =
   | Extract<WriteRights, { allowed: true }>
-  | { allowed: false; code: ImportRefusalCode; message: string; missing: readonly DataCategory[] };
+  | {
+      allowed: false;
+      code: ImportRefusalCode;
+      message: string;
+      missing: readonly DataCategory[];
+      /** `CATEGORIES_NOT_COVERED`: the sender's current habilitation that writes the most of the source. */
+      closest?: HabilitationGrant;
+    };
 
 /**
  * A file is a transmission: it writes in bulk, for people outside any portfolio, so it is sent only under a
@@ -95,12 +102,20 @@ export const STARTER_RIGHTS_REVOKED = 'STARTER_RIGHTS_REVOKED';
 export const CATEGORY_NOT_WRITABLE = 'CATEGORY_NOT_WRITABLE';
 
 /**
- * The categories a batch of `source` may write under `rights`: the source's own categories (a connector writes only
- * its source's fields) that the starter's habilitation writes. Empty when the rights are refused.
+ * The categories a job of a batch of `source` may still write under the acting agent's rights now: the source's own
+ * categories (a connector writes only its source's fields) that its habilitation writes. A habilitation narrowed since
+ * the batch was accepted (still current, no longer covering the whole source) leaves the categories it still writes:
+ * records writing others are refused one by one. Empty (the batch is held) when the agent has no current habilitation
+ * for the source at all: revoked, expired, account disabled.
  */
 export function writableFor(source: IngestSource, rights: ImportRights): ReadonlySet<DataCategory> {
-  if (!rights.allowed) return new Set();
-  return new Set(SOURCE_WRITES[source].filter((category) => rights.writable.includes(category)));
+  const grant = rights.allowed
+    ? rights.grant
+    : rights.code === 'CATEGORIES_NOT_COVERED'
+      ? rights.closest
+      : undefined;
+  if (!grant) return new Set();
+  return new Set(SOURCE_WRITES[source].filter((category) => grant.write.includes(category)));
 }
 
 /**

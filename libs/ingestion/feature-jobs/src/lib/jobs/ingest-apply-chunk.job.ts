@@ -31,8 +31,9 @@ import { IngestApplyChunkPayload } from './ingest-payloads';
  * Applies one staged chunk in one transaction (records, conflicts, events, counters, and the people it touched marked
  * for a parcours status recompute), exactly once however many times the job is delivered; then queues the recompute
  * and completes the batch if it was the last. It writes with the rights of the agent the batch acts for, checked
- * again now: without them the batch is held and nothing is written; with them, a record that would write a category
- * outside its source's and its habilitation's is refused (`CATEGORY_NOT_WRITABLE`) and the others applied.
+ * again now: without a current habilitation for the source the batch is held and nothing is written; otherwise a
+ * record that would write a category outside its source's and what the habilitation writes now (it may have been
+ * narrowed since) is refused (`CATEGORY_NOT_WRITABLE`) and the others applied.
  */
 @Injectable()
 @JobHandler(JobName.IngestApplyChunk, { payload: IngestApplyChunkPayload })
@@ -54,8 +55,8 @@ export class IngestApplyChunkJob implements HandlesJob<JobName.IngestApplyChunk>
     if (!batch) return { skipped: 'unknown batch' };
     if (batch.status === 'held') return { held: batch.holdCode };
     const rights = await this.rights.ofBatch(batch);
-    if (!rights.allowed) return holdBatch(this.batches, this.logger, batch, rights);
     const writable = writableFor(batch.source, rights);
+    if (!rights.allowed && writable.size === 0) return holdBatch(this.batches, this.logger, batch, rights);
     const definition = sourceDefinition(batch.source);
     const deps = { cipher: this.cipher, imilo: this.imilo.client, diagnostics: this.diagnostics };
     let records: StagedRecord[] = [];

@@ -11,6 +11,7 @@ import {
 } from '@spie/ingestion/data-access';
 import {
   IngestFileError,
+  writableFor,
   type FileHeader,
   type ImportRights,
   type RecordIssue,
@@ -45,7 +46,7 @@ class StarterRightsLost extends Error {
  * record of the chunk (households unchanged since the last flux); rejections go to the batch report. A parse that dies
  * is run again from the start: chunks already staged are kept and their jobs are not queued twice. The rights of the
  * agent the batch acts for are checked again at the start and before each chunk (a prefilter writes): without them
- * the batch is held and the parse stops.
+ * the batch is held and the parse stops (a habilitation narrowed since is left to the apply jobs, record by record).
  */
 @Injectable()
 @JobHandler(JobName.IngestParseFile, { payload: IngestParseFilePayload })
@@ -65,7 +66,8 @@ export class IngestParseFileJob implements HandlesJob<JobName.IngestParseFile> {
     if (!existing) return { skipped: 'unknown batch' };
     if (existing.status === 'held') return { held: existing.holdCode };
     const rights = await this.rights.ofBatch(existing);
-    if (!rights.allowed) return holdBatch(this.batches, this.logger, existing, rights);
+    if (!rights.allowed && writableFor(existing.source, rights).size === 0)
+      return holdBatch(this.batches, this.logger, existing, rights);
     if (existing.parsedAt) {
       // Delivered again after the end of the file was recorded (the worker died before completing, or Redis lost the
       // apply jobs): queue again the chunks not applied yet (same job ids) and complete the batch if none is left.
@@ -96,7 +98,8 @@ export class IngestParseFileJob implements HandlesJob<JobName.IngestParseFile> {
       // Read again: the batch may have been resumed under another account since the parse started.
       const current = (await this.batches.get(batch.id)) ?? batch;
       const now = await this.rights.ofBatch(current);
-      if (!now.allowed) throw new StarterRightsLost(current, now);
+      if (!now.allowed && writableFor(current.source, now).size === 0)
+        throw new StarterRightsLost(current, now);
       const staged = chunk;
       chunk = [];
       const prefilter = definition.prefilter;
