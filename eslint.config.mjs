@@ -29,7 +29,7 @@ export default [
     ],
   },
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.tsx'],
     languageOptions: {
       parser: tseslint.parser,
       parserOptions: { emitDecoratorMetadata: true, experimentalDecorators: true },
@@ -127,6 +127,25 @@ export default [
               ],
             },
             { sourceTag: 'scope:ops', notDependOnLibsWithTags: ['type:app'] },
+            // What a person changes in their own file from the portal (contact, correction requests), checked by the access layer.
+            {
+              sourceTag: 'scope:self-service',
+              onlyDependOnLibsWithTags: ['scope:self-service', 'scope:access', 'scope:audit', ...core],
+            },
+            // Serving the web app (files and sign-in settings): platform only.
+            { sourceTag: 'scope:web', onlyDependOnLibsWithTags: ['scope:web', ...foundations] },
+            {
+              // Work queues of the console (new entrants): read models over contexts, filtered by the access layer.
+              sourceTag: 'scope:worklist',
+              onlyDependOnLibsWithTags: [
+                'scope:worklist',
+                'scope:access',
+                'scope:audit',
+                'scope:parcours',
+                ...contexts.map((c) => `scope:${c}`),
+                ...foundations,
+              ],
+            },
           ],
         },
       ],

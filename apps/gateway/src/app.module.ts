@@ -33,6 +33,9 @@ import {
 import { HubQueueModule } from '@spie/platform/queue';
 import { HubRateLimitModule, RateLimitGuard } from '@spie/platform/rate-limit';
 import { ReferentielGraphQLModule } from '@spie/referentiel/feature-graphql';
+import { SelfServiceGraphQLModule } from '@spie/self-service/feature-graphql';
+import { WebStaticModule } from '@spie/web/feature-http';
+import { WorklistGraphQLModule } from '@spie/worklist/feature-graphql';
 
 import { HealthController } from './health/health.controller';
 
@@ -100,6 +103,9 @@ const GRAPHQL_PATH = '/graphql';
     IngestionHttpModule,
     AuditGraphQLModule,
     QueueDashboardModule,
+    WorklistGraphQLModule,
+    SelfServiceGraphQLModule,
+    WebStaticModule,
   ],
   controllers: [HealthController],
   providers: [

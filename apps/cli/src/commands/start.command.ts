@@ -8,6 +8,7 @@ import { demoOidcAccounts } from '@spie/ops/demo-seed';
 import { runMigrationsUnderLock } from '@spie/platform/database';
 import { isPortFree, findFreePort, type LocalStack } from '@spie/platform/dev-services';
 import { staticAccountDirectory } from '@spie/platform/oidc-local';
+import { webRedirectUris } from '@spie/web/feature-http';
 
 import {
   LOCAL_DATA_DIR,
@@ -19,6 +20,7 @@ import {
 } from '../cli-environment';
 import { DEMO_ACCOUNTS } from '../demo-accounts';
 import { terminate } from '../ingest-context';
+import { ensureWebBuilt } from '../web-build';
 import { seed } from './seed.command';
 
 const REGISTER = join(WORKSPACE_ROOT, 'bin', 'register.js');
@@ -36,9 +38,18 @@ export function registerStartCommand(program: Command): void {
     .option('--no-demo', 'do not load the demo dataset')
     .option('--workers <n>', 'number of worker processes', '1')
     .action(async (options: { demo: boolean; workers: string }) => {
+      // The gateway's port first: the web app's sign-in callbacks on its origin are registered with the local provider.
+      const preferred = Number(process.env['PORT'] ?? 3000);
+      const port = (await isPortFree(preferred)) ? preferred : await findFreePort();
       const { env, stack } = await cliEnvironment({
         own: true,
-        oidc: { accounts: staticAccountDirectory(demoOidcAccounts()) },
+        oidc: {
+          accounts: staticAccountDirectory(demoOidcAccounts()),
+          redirectUris: [
+            ...webRedirectUris(`http://127.0.0.1:${port}`),
+            ...webRedirectUris(`http://localhost:${port}`),
+          ],
+        },
       });
       const children: ChildProcess[] = [];
       let stopping = false;
@@ -61,8 +72,7 @@ export function registerStartCommand(program: Command): void {
         } finally {
           await dataSource.destroy();
         }
-        const preferred = Number(process.env['PORT'] ?? 3000);
-        const port = (await isPortFree(preferred)) ? preferred : await findFreePort();
+        await ensureWebBuilt();
         const childEnv = { ...process.env, ...env, PORT: String(port) };
         const logDir = join(LOCAL_DATA_DIR, 'logs');
         mkdirSync(logDir, { recursive: true });
@@ -120,6 +130,8 @@ function printBanner(
   const lines = [
     '',
     'spie-hub is running',
+    `  Portal    ${base}/portail   (people: allocataire-demo)`,
+    `  Console   ${base}/console   (agents: cd52-orientation, cd52-referent, ft-conseiller, hub-admin…)`,
     `  GraphQL   ${base}/graphql`,
     `  Health    ${base}/health`,
     `  OpenID    ${env['OIDC_ISSUER']}${local ? ' (local provider: sign in in a browser there)' : ''}`,

@@ -5,6 +5,5 @@ export * from './lib/dtos/audit-alert.dto';
 export * from './lib/dtos/audit-entry.dto';
 export * from './lib/dtos/declare-not-beneficiary.input';
 export * from './lib/dtos/me.dto';
-export * from './lib/dtos/page.args';
 export * from './lib/me.resolver';
 export * from './lib/retention.resolver';

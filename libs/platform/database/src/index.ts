@@ -3,3 +3,5 @@ export * from './lib/migration-runner';
 export * from './lib/provenance.columns';
 export * from './lib/schema-diff';
 export * from './lib/copy-rows';
+export * from './lib/hub-typeorm-logger';
+export * from './lib/scratch-database';

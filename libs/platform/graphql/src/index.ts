@@ -6,3 +6,4 @@ export * from './lib/request-loaders';
 export * from './lib/graphql-hardening';
 export * from './lib/graphql-character-limit.middleware';
 export * from './lib/page-info.dto';
+export * from './lib/page-args';

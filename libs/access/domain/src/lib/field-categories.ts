@@ -29,6 +29,13 @@ export const FIELD_CATEGORIES: Readonly<Record<string, DataCategory>> = {
   'Person.orientation': C.Orientation,
   'Person.orientationHistory': C.Orientation,
   'Person.partnerFollowUps': C.Orientation,
+  // The orientation queue (libs/worklist): when the right opened is the person's RSA right.
+  'NewEntrant.rightOpenedOn': C.RsaRights,
+  'NewEntrant.daysSinceRightOpened': C.RsaRights,
+  // Corrections the person asked for (libs/self-service): what they say about their identity or diagnostic.
+  'Person.correctionRequests': C.Identity,
+  // The portfolio (libs/worklist): whether the agent is the référent is the person's orientation.
+  'PortfolioEntry.youAreReferent': C.Orientation,
 };
 
 /**

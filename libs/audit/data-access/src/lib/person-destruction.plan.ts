@@ -79,6 +79,8 @@ export const PERSON_DESTRUCTION_PLAN: readonly DestructionStep[] = [
   step('person_parcours_status_pending', 'person_parcours_status_pending', 'person_id = $1'),
   // The person's oppositions and consents (no one is left for them to protect) and their sign-in accounts.
   step('consent', 'consent', 'person_id = $1'),
+  // The corrections the person asked for from the portal, with their decisions.
+  step('correction_request', 'correction_request', 'person_id = $1'),
   step('person_account', 'person_account', 'person_id = $1'),
   step('person_history', 'person_history', 'person_id = $1'),
   step('person_identifier', 'person_identifier', 'person_id = $1'),

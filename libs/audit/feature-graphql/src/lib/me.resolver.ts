@@ -5,12 +5,12 @@ import { AuditService } from '@spie/audit/data-access';
 import { AuditException, AuditExceptionCode } from '@spie/audit/domain';
 import { CurrentActor, OpenToPeople } from '@spie/platform/auth';
 import { EnvironmentVariables } from '@spie/platform/config';
+import { PageArgs } from '@spie/platform/graphql';
 import { currentCorrelationId } from '@spie/platform/logging';
 import type { Actor } from '@spie/shared/kernel';
 
 import { AuditExceptionFilter } from './audit-exception.filter';
 import { AccessLogConnectionDTO, MeDTO } from './dtos/me.dto';
-import { AuditPageArgs } from './dtos/page.args';
 
 function personOf(actor: Actor): string {
   if (actor.kind !== 'person') {
@@ -46,7 +46,7 @@ export class MeResolver {
   })
   async accessLog(
     @Parent() me: MeDTO,
-    @Args() page: AuditPageArgs,
+    @Args() page: PageArgs,
     @CurrentActor() actor: Actor,
   ): Promise<AccessLogConnectionDTO> {
     if (personOf(actor) !== me.personId) {

@@ -9,6 +9,7 @@ import { ORIENTATION_ENTITIES } from '@spie/orientation/data-access';
 import { PersonParcoursStatusEntity, PersonParcoursStatusPendingEntity } from '@spie/parcours/feature-jobs';
 import { PERSON_ENTITIES } from '@spie/person/data-access';
 import { REFERENTIEL_ENTITIES } from '@spie/referentiel/data-access';
+import { SELF_SERVICE_ENTITIES } from '@spie/self-service/data-access';
 
 /** Every TypeORM entity of the hub: the one list the data source, the migration check and the apps use. */
 export const HUB_ENTITIES = [
@@ -24,4 +25,5 @@ export const HUB_ENTITIES = [
   PersonParcoursStatusPendingEntity,
   ...INGESTION_ENTITIES,
   ...AUDIT_ENTITIES,
+  ...SELF_SERVICE_ENTITIES,
 ];

@@ -2,6 +2,7 @@ import type { DataSourceOptions, MixedList, EntitySchema } from 'typeorm';
 import { SnakeNamingStrategy } from 'typeorm-naming-strategies';
 
 import { HUB_MIGRATIONS } from '../migrations';
+import { HubTypeOrmLogger } from './hub-typeorm-logger';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 type EntityList = MixedList<Function | string | EntitySchema>;
@@ -24,7 +25,8 @@ export function hubDataSourceOptions(input: {
     uuidExtension: 'pgcrypto',
     synchronize: false,
     namingStrategy: new SnakeNamingStrategy(),
-    logging: input.logging ? ['error', 'warn', 'migration'] : ['error'],
+    // Never TypeORM's own loggers: they print the parameters of a failing query (see HubTypeOrmLogger).
+    logger: new HubTypeOrmLogger(input.logging ? ['error', 'warn', 'migration'] : ['error']),
     applicationName: input.applicationName,
     extra: { max: input.poolSize ?? 10 },
   };

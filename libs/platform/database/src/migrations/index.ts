@@ -1,5 +1,6 @@
 import type { MigrationInterface } from 'typeorm';
 import { JobRights1795459616763 } from './1795459616763-job-rights';
+import { CorrectionRequests1795456230442 } from './1795456230442-correction-requests';
 import { PersonAccount1795447092895 } from './1795447092895-person-account';
 import { AuditLogAndRetention1795446885454 } from './1795446885454-audit-log-and-retention';
 import { AccessHabilitationsAndConsents1795446636374 } from './1795446636374-access-habilitations-and-consents';
@@ -24,5 +25,6 @@ export const HUB_MIGRATIONS: MigrationClass[] = [
   AccessHabilitationsAndConsents1795446636374,
   AuditLogAndRetention1795446885454,
   PersonAccount1795447092895,
+  CorrectionRequests1795456230442,
   JobRights1795459616763,
 ];

@@ -22,7 +22,13 @@ export interface LocalStackOptions {
    * Start the local OpenID provider with these accounts, unless `OIDC_ISSUER` is set (then the gateway uses that
    * issuer). Its keys are kept in `dataDir`.
    */
-  oidc?: { accounts: LocalAccountDirectory; port?: number; acceptAccountRegistration?: boolean };
+  oidc?: {
+    accounts: LocalAccountDirectory;
+    port?: number;
+    acceptAccountRegistration?: boolean;
+    /** More redirect URIs for both clients: the web app's sign-in callbacks on the gateway's origin. */
+    redirectUris?: string[];
+  };
   /** Variables already set by the user win over embedded defaults (DATABASE_URL, REDIS_URL, keys, OIDC_ISSUER). */
   env: NodeJS.ProcessEnv;
   log?: (message: string) => void;
@@ -90,6 +96,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
         accounts: options.oidc.accounts,
         port: options.oidc.port,
         acceptAccountRegistration: options.oidc.acceptAccountRegistration,
+        redirectUris: options.oidc.redirectUris,
       });
       stops.push(() => provider.close());
       log(`started the local OpenID provider at ${provider.issuer}`);

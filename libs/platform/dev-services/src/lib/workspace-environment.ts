@@ -22,7 +22,7 @@ export const say = (message: string) => process.stderr.write(`${message}\n`);
  * (found in the data folder); otherwise embedded PostgreSQL and a private Redis started for the command.
  */
 export async function workspaceEnvironment(
-  options: { own?: boolean; oidc?: { accounts: LocalAccountDirectory } } = {},
+  options: { own?: boolean; oidc?: { accounts: LocalAccountDirectory; redirectUris?: string[] } } = {},
 ): Promise<{ env: Record<string, string>; stack?: LocalStack }> {
   const user = process.env;
   const external = Boolean(user['DATABASE_URL'] && user['REDIS_URL']);

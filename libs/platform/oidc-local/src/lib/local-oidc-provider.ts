@@ -114,6 +114,10 @@ export async function startLocalOidcProvider(options: LocalOidcProviderOptions):
     acrValues: [ACR_ONE_FACTOR, ACR_AGENT_TWO_FACTOR, ACR_PERSON_TWO_FACTOR],
     conformIdTokenClaims: false,
     pkce: { required: () => true },
+    // A browser app (the web portal and console) exchanges its code from its own origin: the token endpoint answers
+    // CORS requests from the origins of the client's registered redirect URIs, and no other.
+    clientBasedCORS: (_ctx: OidcContext, origin: string, client: { redirectUris?: string[] }) =>
+      (client.redirectUris ?? []).some((uri) => new URL(uri).origin === origin),
     features: {
       devInteractions: { enabled: false },
       resourceIndicators: {

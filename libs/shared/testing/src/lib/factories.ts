@@ -79,9 +79,12 @@ export async function buildPerson(
 /** An organisation with one agent whose login can be used with `gateway.graphql(…, { as: login })`. */
 export async function buildAgentWithOrganisation(
   dataSource: DataSource,
-  options: { type?: OrganisationType; roles?: string[]; login?: string } = {},
+  options: { type?: OrganisationType; roles?: string[]; login?: string; departmentCode?: string } = {},
 ): Promise<{ organisation: OrganisationEntity; agent: AgentEntity }> {
-  const organisation = await buildOrganisation(dataSource, { type: options.type ?? 'department' });
+  const organisation = await buildOrganisation(dataSource, {
+    type: options.type ?? 'department',
+    ...(options.departmentCode ? { departmentCode: options.departmentCode } : {}),
+  });
   // Like every structure of the hub, it holds its type's habilitations (libs/access/domain templates).
   await new HabilitationService(dataSource).seedFromTemplates([organisation], { grantedBy: 'test' });
   const agent = await buildAgent(dataSource, {

@@ -1,49 +1,12 @@
-import { Client } from 'pg';
-import { DataSource } from 'typeorm';
-
 import { HUB_ENTITIES } from '@spie/ops/schema';
-import { hubDataSourceOptions, runMigrationsUnderLock } from '@spie/platform/database';
+import {
+  createScratchDatabase as createScratchDatabaseOf,
+  type ScratchDatabase,
+} from '@spie/platform/database';
 
-export interface ScratchDatabase {
-  dataSource: DataSource;
-  /** Its URL, for a child process (`DATABASE_URL`). */
-  url: string;
-  drop(): Promise<void>;
-}
+export type { ScratchDatabase };
 
-/**
- * A database of the test's own on the integration server, migrated from zero (no référentiel): for tests that act on
- * every row of a table (retention destroys whatever is due, the audit purge removes the head of the chain), which must
- * not reach the tests sharing `spie_test`.
- */
-export async function createScratchDatabase(name: string): Promise<ScratchDatabase> {
-  const base = new URL(process.env['DATABASE_URL'] as string);
-  const admin = new URL(base.toString());
-  admin.pathname = '/postgres';
-  const database = `spie_${name.replace(/[^a-z0-9_]/g, '_')}_${process.pid}`;
-  const run = async (sql: string) => {
-    const client = new Client({ connectionString: admin.toString() });
-    await client.connect();
-    try {
-      await client.query(sql);
-    } finally {
-      await client.end();
-    }
-  };
-  await run(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
-  await run(`CREATE DATABASE ${database}`);
-  const url = new URL(base.toString());
-  url.pathname = `/${database}`;
-  const dataSource = await new DataSource(
-    hubDataSourceOptions({ url: url.toString(), entities: HUB_ENTITIES, applicationName: `${name}-spec` }),
-  ).initialize();
-  await runMigrationsUnderLock(dataSource);
-  return {
-    dataSource,
-    url: url.toString(),
-    drop: async () => {
-      if (dataSource.isInitialized) await dataSource.destroy();
-      await run(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
-    },
-  };
+/** A migrated database of the test's own with every entity of the hub (see `createScratchDatabase` of the platform). */
+export function createScratchDatabase(name: string): Promise<ScratchDatabase> {
+  return createScratchDatabaseOf(name, HUB_ENTITIES);
 }

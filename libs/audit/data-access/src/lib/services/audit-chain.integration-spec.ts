@@ -4,10 +4,9 @@ import { DataSource } from 'typeorm';
 
 import { accessLogLabels, GENESIS_HASH } from '@spie/audit/domain';
 import type { EnvironmentVariables } from '@spie/platform/config';
-import { hubDataSourceOptions } from '@spie/platform/database';
+import { createScratchDatabase, hubDataSourceOptions, type ScratchDatabase } from '@spie/platform/database';
 import { FixedClock, type Actor } from '@spie/shared/kernel';
 
-import { scratchDatabase, type ScratchDatabase } from '../../test/scratch-database';
 import { AUDIT_ENTITIES } from '../audit.entities';
 import { AuditAlertService } from './audit-alert.service';
 import { AuditChainVerifier } from './audit-chain-verifier.service';
@@ -47,7 +46,7 @@ describe('audit chain on PostgreSQL', () => {
   let purge: AuditPurgeService;
 
   beforeAll(async () => {
-    scratch = await scratchDatabase('audit_chain');
+    scratch = await createScratchDatabase('audit_chain', AUDIT_ENTITIES);
     dataSource = scratch.dataSource;
     clock = new FixedClock(new Date('2026-03-01T10:00:00Z'));
     audit = new AuditService(dataSource, clock);

@@ -2,9 +2,7 @@ import { ArgsType, Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/
 import { IsBoolean, IsIn, IsOptional } from 'class-validator';
 
 import { AUDIT_ALERT_KINDS, type AuditAlertKind } from '@spie/audit/domain';
-import { PageInfoDTO } from '@spie/platform/graphql';
-
-import { AuditPageArgs } from './page.args';
+import { PageArgs, PageInfoDTO } from '@spie/platform/graphql';
 
 export const AuditAlertKindEnum = Object.fromEntries(AUDIT_ALERT_KINDS.map((kind) => [kind, kind])) as {
   [K in AuditAlertKind]: K;
@@ -84,7 +82,7 @@ export class AuditAlertConnectionDTO {
 }
 
 @ArgsType()
-export class AuditAlertArgs extends AuditPageArgs {
+export class AuditAlertArgs extends PageArgs {
   @Field(() => Boolean, { nullable: true, description: 'true: acknowledged only; false: open only' })
   @IsOptional()
   @IsBoolean()

@@ -3,9 +3,7 @@ import { Type } from 'class-transformer';
 import { IsDate, IsIn, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
 
 import { AUDIT_OUTCOMES, type AuditOutcome } from '@spie/audit/domain';
-import { PageInfoDTO } from '@spie/platform/graphql';
-
-import { AuditPageArgs } from './page.args';
+import { PageArgs, PageInfoDTO } from '@spie/platform/graphql';
 
 export const AuditOutcomeEnum = Object.fromEntries(AUDIT_OUTCOMES.map((outcome) => [outcome, outcome])) as {
   [K in AuditOutcome]: K;
@@ -121,7 +119,7 @@ export class AuditEntryFilterInput {
 }
 
 @ArgsType()
-export class AuditEntriesArgs extends AuditPageArgs {
+export class AuditEntriesArgs extends PageArgs {
   @Field(() => AuditEntryFilterInput, { nullable: true })
   @IsOptional()
   @ValidateNested()

@@ -1,11 +1,10 @@
 import { type Type } from '@nestjs/common';
-import { ArgsType, Field, Int, ObjectType } from '@nestjs/graphql';
-import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { Field, Int, ObjectType } from '@nestjs/graphql';
 
-import { PageInfoDTO } from '@spie/platform/graphql';
+import { PageArgs, PageInfoDTO } from '@spie/platform/graphql';
 
-// `PageInfo` is shared by every context's lists: it lives in @spie/platform/graphql.
-export { PageInfoDTO };
+// `PageInfo` and `PageArgs` are shared by every context's lists: they live in @spie/platform/graphql.
+export { PageArgs, PageInfoDTO };
 
 export interface Connection<T> {
   edges: Array<{ cursor: string; node: T }>;
@@ -36,20 +35,4 @@ export function connectionOf<T>(node: Type<T>, name: string): Type<Connection<T>
     totalCount!: number;
   }
   return ConnectionType;
-}
-
-/** `first` and `after` of a paginated list. */
-@ArgsType()
-export class PageArgs {
-  @Field(() => Int, { defaultValue: 20, description: 'Page size, 1–100' })
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  first = 20;
-
-  @Field(() => String, { nullable: true, description: '`endCursor` of the previous page' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  after?: string | null;
 }

@@ -1,9 +1,9 @@
 import { ArgsType, Field, Int } from '@nestjs/graphql';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 
-/** `first` and `after` of the audit lists (newest first). */
+/** `first` and `after` of every keyset-paginated list (import batches, identity conflicts, audit entries, alerts). */
 @ArgsType()
-export class AuditPageArgs {
+export class PageArgs {
   @Field(() => Int, { defaultValue: 20, description: 'Page size, 1–100' })
   @IsInt()
   @Min(1)

@@ -1,25 +1,29 @@
 import { Client } from 'pg';
-import { DataSource } from 'typeorm';
+import { DataSource, type DataSourceOptions } from 'typeorm';
 
-import { hubDataSourceOptions, runMigrationsUnderLock } from '@spie/platform/database';
-
-import { AUDIT_ENTITIES } from '../lib/audit.entities';
+import { hubDataSourceOptions } from './data-source-options';
+import { runMigrationsUnderLock } from './migration-runner';
 
 export interface ScratchDatabase {
   dataSource: DataSource;
+  /** Its URL, for a child process (`DATABASE_URL`). */
   url: string;
   drop(): Promise<void>;
 }
 
 /**
- * A database of its own on the integration server, migrated from zero: the audit chain tests tamper with entries and
- * purge the head of the chain, which must not reach the tests that share `spie_test`.
+ * A database of its own on the server of `DATABASE_URL`, created and migrated from zero (no référentiel), named after
+ * `name` and the process: for the tests that act on every row of a table (retention destroys whatever is due, the audit
+ * purge removes the head of the chain, tampering breaks it), which must not reach the tests sharing the main database.
  */
-export async function scratchDatabase(name: string): Promise<ScratchDatabase> {
+export async function createScratchDatabase(
+  name: string,
+  entities: DataSourceOptions['entities'] & object,
+): Promise<ScratchDatabase> {
   const base = new URL(process.env['DATABASE_URL'] as string);
   const admin = new URL(base.toString());
   admin.pathname = '/postgres';
-  const database = `spie_${name}_${process.pid}`;
+  const database = `spie_${name.replace(/[^a-z0-9_]/g, '_')}_${process.pid}`;
   const run = async (sql: string) => {
     const client = new Client({ connectionString: admin.toString() });
     await client.connect();
@@ -34,7 +38,7 @@ export async function scratchDatabase(name: string): Promise<ScratchDatabase> {
   const url = new URL(base.toString());
   url.pathname = `/${database}`;
   const dataSource = await new DataSource(
-    hubDataSourceOptions({ url: url.toString(), entities: AUDIT_ENTITIES, applicationName: `${name}-spec` }),
+    hubDataSourceOptions({ url: url.toString(), entities, applicationName: `${name}-spec` }),
   ).initialize();
   await runMigrationsUnderLock(dataSource);
   return {

@@ -1,0 +1,2 @@
+export * from './lib/web-config';
+export * from './lib/web-static.module';
