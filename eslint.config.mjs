@@ -101,11 +101,13 @@ export default [
               onlyDependOnLibsWithTags: ['scope:connectors', 'scope:ingestion', ...core],
             },
             {
+              // Ingestion writes for the actor who sent the file: it asks the access layer for that actor's rights.
               sourceTag: 'scope:ingestion',
               onlyDependOnLibsWithTags: [
                 'scope:ingestion',
                 'scope:connectors',
                 'scope:parcours',
+                'scope:access',
                 ...contexts.map((c) => `scope:${c}`),
                 ...foundations,
               ],
@@ -114,7 +116,8 @@ export default [
             // Retention reaches other contexts' tables through SQL (libs/audit/data-access person-destruction.plan.ts).
             { sourceTag: 'scope:audit', onlyDependOnLibsWithTags: ['scope:audit', ...foundations] },
             {
-              // The access layer decides over every context's data (need to know, masks); no context depends on it.
+              // The access layer decides over every context's data (need to know, masks); no context depends on it (only
+              // ingestion, which asks it what the sender of a file may write).
               sourceTag: 'scope:access',
               onlyDependOnLibsWithTags: [
                 'scope:access',

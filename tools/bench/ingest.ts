@@ -10,13 +10,16 @@ import { createReadStream, createWriteStream, existsSync, mkdirSync, readFileSyn
 import os from 'node:os';
 import { join } from 'node:path';
 
+import { getDataSourceToken } from '@nestjs/typeorm';
 import { Client } from 'pg';
+import type { DataSource } from 'typeorm';
 
 import { summarise, waitForBatch } from '../../apps/cli/src/commands/ingest.command';
 import { openIngestContext } from '../../apps/cli/src/ingest-context';
 import { generateCafFlux } from '@spie/connectors/caf-msa';
 import { ImportBatchService, ImportSubmissionService } from '@spie/ingestion/data-access';
 import { WORKSPACE_ROOT, say, startLocalStack } from '@spie/platform/dev-services';
+import { buildIngestSenders } from '@spie/shared/testing';
 
 import { cpuSeconds, postgresCpuSeconds } from './process-cpu';
 
@@ -81,6 +84,8 @@ async function main(): Promise<void> {
   await new Promise((resolve) => setTimeout(resolve, 8000));
   const submission = context.app.get(ImportSubmissionService);
   const batches = context.app.get(ImportBatchService);
+  // The flux is sent by a CAF technical account holding the CAF's transmission habilitation, as in production.
+  const { envelopes } = await buildIngestSenders(context.app.get<DataSource>(getDataSourceToken()));
   // CPU seconds of every process of the pipeline: on a busy machine the wall time says little, CPU time does.
   const pipelineCpu = () => {
     const workers = context.workers.map((child) => cpuSeconds(child.pid ?? 0));
@@ -97,7 +102,7 @@ async function main(): Promise<void> {
       source: 'caf-msa',
       fileName: `flux-${households}.xml`,
       input: createReadStream(file, { highWaterMark: 1024 * 1024 }),
-      envelope: context.envelope,
+      envelope: envelopes['caf-msa'],
     });
     const done = await waitForBatch(batches, batch.id, process.stderr.isTTY === true);
     const seconds = (Date.now() - started) / 1000;

@@ -1,6 +1,6 @@
 /**
- * `npm run docs:access-matrix`: writes docs/access-matrix.md from the policy data (libs/access/domain) and the demo
- * personas, formatted as the repository formats Markdown. `--check` fails when the committed file drifted.
+ * `npm run docs:access-matrix`: writes docs/access-matrix.md from the policy data (libs/access/domain), what each
+ * source writes (libs/ingestion/domain) and the demo personas, formatted as the repository formats Markdown. `--check` fails when the committed file drifted.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -8,13 +8,15 @@ import { join } from 'node:path';
 import { format, resolveConfig } from 'prettier';
 
 import { accessMatrixMarkdown } from '@spie/access/domain';
-import { DEMO_PERSONAS } from '@spie/ops/demo-seed';
+import { importsMatrixMarkdown } from '@spie/ingestion/domain';
+import { DEMO_AGENT_PERSONAS, DEMO_PERSONAS } from '@spie/ops/demo-seed';
 
 export const ACCESS_MATRIX_FILE = join(__dirname, '../../docs/access-matrix.md');
 
 export async function renderAccessMatrix(): Promise<string> {
   const options = (await resolveConfig(ACCESS_MATRIX_FILE)) ?? {};
-  return format(accessMatrixMarkdown(DEMO_PERSONAS), { ...options, parser: 'markdown' });
+  const imports = importsMatrixMarkdown(DEMO_AGENT_PERSONAS);
+  return format(accessMatrixMarkdown(DEMO_PERSONAS, [imports]), { ...options, parser: 'markdown' });
 }
 
 async function main(check: boolean): Promise<void> {

@@ -6,7 +6,7 @@ import { Module, type INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 
-import { IngestionDataAccessModule } from '@spie/ingestion/data-access';
+import { IngestionDataAccessModule, IngestRightsService } from '@spie/ingestion/data-access';
 import { HUB_ENTITIES } from '@spie/ops/schema';
 import { EnvironmentVariables, HubConfigModule } from '@spie/platform/config';
 import { hubDataSourceOptions, runMigrationsUnderLock } from '@spie/platform/database';
@@ -35,7 +35,13 @@ class IngestCliModule {}
 
 export interface IngestContext {
   app: INestApplicationContext;
-  envelope: JobEnvelope;
+  /** The correlation id of the command's jobs. */
+  correlationId: string;
+  /**
+   * The envelope of jobs started as the agent `login` (an active account, else null): the batches the command sends
+   * or resumes act for that account, within its rights.
+   */
+  actAs(login: string): Promise<JobEnvelope | null>;
   close(): Promise<void>;
 }
 
@@ -85,17 +91,14 @@ export async function openIngestContext(options: {
       );
     }
   }
+  const correlationId = randomUUID();
   return {
     app,
     workers: children,
-    envelope: {
-      correlationId: randomUUID(),
-      actor: {
-        kind: 'system',
-        id: 'cli',
-        login: process.env['USER'] ? `cli:${process.env['USER']}` : 'cli',
-        organisationId: null,
-      },
+    correlationId,
+    actAs: async (login) => {
+      const actor = await app.get(IngestRightsService).accountByLogin(login);
+      return actor ? { correlationId, actor } : null;
     },
     close: async () => {
       await app.close();

@@ -254,17 +254,19 @@ describe('the web portal and console in Chromium', () => {
         ],
         { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] },
       );
-      const admin = await newPage();
-      await admin.goto('/console/imports');
-      await signIn(admin, 'hub-admin');
-      await admin.getByLabel('Type de fichier').selectOption('caf-msa');
-      await admin.locator('input[type="file"]').setInputFiles(flux);
-      await admin.getByRole('button', { name: 'Envoyer' }).click();
-      await admin.waitForURL(/\/console\/imports\/[0-9a-f-]{36}$/);
-      await admin.getByRole('progressbar').waitFor();
-      await admin.locator('[data-status="COMPLETED"]').waitFor({ timeout: 150_000 });
-      expect(await admin.getByRole('progressbar').getAttribute('value')).toBe('100');
-      await screenshot(admin, 'console-import-termine');
+      // The orientation team sends the CAF flux the department receives (its transmission habilitation, L.262-40);
+      // an administrator acts for no purpose and sends no file.
+      const team = await newPage();
+      await team.goto('/console/imports');
+      await signIn(team, 'cd52-orientation');
+      await team.getByLabel('Type de fichier').selectOption('caf-msa');
+      await team.locator('input[type="file"]').setInputFiles(flux);
+      await team.getByRole('button', { name: 'Envoyer' }).click();
+      await team.waitForURL(/\/console\/imports\/[0-9a-f-]{36}$/);
+      await team.getByRole('progressbar').waitFor();
+      await team.locator('[data-status="COMPLETED"]').waitFor({ timeout: 150_000 });
+      expect(await team.getByRole('progressbar').getAttribute('value')).toBe('100');
+      await screenshot(team, 'console-import-termine');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

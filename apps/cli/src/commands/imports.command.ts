@@ -12,17 +12,25 @@ import {
   type ImportBatchEntity,
   type ImportBatchStatus,
 } from '@spie/ingestion/data-access';
-import { INGEST_SOURCES, isIngestSource, type ImportProgress } from '@spie/ingestion/domain';
+import {
+  INGEST_SOURCES,
+  IngestionException,
+  IngestionExceptionCode,
+  isIngestSource,
+  type ImportProgress,
+} from '@spie/ingestion/domain';
 import { maskNirInText } from '@spie/platform/logging';
 
 import { say } from '../cli-environment';
+import { ingestAccount } from '../ingest-account';
 import { openIngestContext, type IngestContext } from '../ingest-context';
 import { waitForBatch } from './ingest.command';
 
 /**
  * Exit codes of `spie imports …`, so that scripts and monitoring can act on them:
  * 0 done (completed, replayed, nothing failed), 1 something to look at (completed with errors, dead letters present,
- * nothing left to replay), 2 failed batch, 3 batch still running, 4 unknown batch or job, 5 invalid argument.
+ * nothing left to replay), 2 failed batch, 3 batch still running, 4 unknown batch or job, 5 invalid argument, 6 batch
+ * held (the account it acts for lost its rights), 7 the account named to replay may not send the batch's source.
  */
 export const IMPORTS_EXIT = {
   ok: 0,
@@ -31,6 +39,8 @@ export const IMPORTS_EXIT = {
   running: 3,
   notFound: 4,
   invalid: 5,
+  held: 6,
+  forbidden: 7,
 } as const;
 
 const FINISHED: readonly string[] = ['completed', 'completed_with_errors', 'failed'];
@@ -45,10 +55,15 @@ export interface BatchView {
   status: ImportBatchStatus;
   receivedAt: string;
   receivedBy: string;
+  /** The account the batch acts for (its sender, or whoever resumed it last). */
+  actingAs: string | null;
+  resumedBy: string | null;
   completedAt: string | null;
   progress: ImportProgress;
   counts: ImportBatchEntity['counts'];
   error: { code: string; message: string } | null;
+  /** Why the batch is held (`STARTER_RIGHTS_REVOKED`), while it is. */
+  hold: { code: string; message: string; heldAt: string } | null;
 }
 
 export function batchView(
@@ -65,12 +80,22 @@ export function batchView(
     status: batch.status,
     receivedAt: batch.receivedAt.toISOString(),
     receivedBy: batch.receivedBy,
+    actingAs: batch.actingLogin,
+    resumedBy: batch.resumedBy,
     completedAt: batch.completedAt?.toISOString() ?? null,
     progress: batchProgress(batch, now, averageRecordBytes),
     counts: batch.counts,
     error: batch.errorCode
       ? { code: batch.errorCode, message: maskNirInText(batch.errorMessage ?? '') }
       : null,
+    hold:
+      batch.status === 'held' && batch.holdCode
+        ? {
+            code: batch.holdCode,
+            message: batch.holdMessage ?? '',
+            heldAt: (batch.heldAt ?? batch.updatedAt).toISOString(),
+          }
+        : null,
   };
 }
 
@@ -78,6 +103,7 @@ export function statusExitCode(status: ImportBatchStatus): number {
   if (status === 'completed') return IMPORTS_EXIT.ok;
   if (status === 'completed_with_errors') return IMPORTS_EXIT.attention;
   if (status === 'failed') return IMPORTS_EXIT.failed;
+  if (status === 'held') return IMPORTS_EXIT.held;
   return IMPORTS_EXIT.running;
 }
 
@@ -124,7 +150,8 @@ export function registerImportsCommand(program: Command): void {
     .addHelpText(
       'after',
       '\nExit codes: 0 done, 1 needs attention (errors, dead letters, nothing to replay), 2 failed batch,\n' +
-        '3 batch still running, 4 unknown batch or job, 5 invalid argument.',
+        '3 batch still running, 4 unknown batch or job, 5 invalid argument, 6 batch held (its account lost its\n' +
+        'rights: replay it with --as <login>), 7 the account named to replay may not send the batch’s source.',
     );
 
   imports
@@ -204,21 +231,48 @@ export function registerImportsCommand(program: Command): void {
   imports
     .command('replay')
     .description(
-      'Retry the failed jobs of a batch (or one failed job by id); a batch whose jobs were lost is resumed',
+      'Retry the failed jobs of a batch (or one failed job by id); a batch whose jobs were lost, or held because ' +
+        'its account lost its rights, is resumed under the account given (which answers for it from then on)',
     )
     .argument('<id>', 'a batch id, or a job id from `spie imports dlq`')
+    .option(
+      '--as <login>',
+      'the agent account a batch is resumed under: it must be allowed to send the batch’s source (default: SPIE_INGEST_AS, else the technical account of the source)',
+    )
     .option('--wait', 'follow the batch until it finishes (starts workers when none is running)')
     .option('--workers <n>', 'worker processes to start with --wait when none is running', '2')
-    .action(async (id: string, options: { wait?: boolean; workers: string }) => {
+    .action(async (id: string, options: { as?: string; wait?: boolean; workers: string }) => {
       const workers = options.wait ? positiveInt(options.workers, '--workers') : 0;
-      await withContext(workers, async ({ app, envelope }) => {
+      await withContext(workers, async ({ app, actAs }) => {
         const deadLetters = app.get(IngestDeadLetterService);
         const batches = app.get(ImportBatchService);
         let batchId: string | null = null;
         let code: number;
         const batch = isUuid(id) ? await batches.get(id) : null;
         if (batch) {
-          const replay = await deadLetters.replayBatch(batch.id, envelope);
+          const login = ingestAccount(batch.source, options.as);
+          const envelope = await actAs(login);
+          if (!envelope) {
+            say(
+              `no active agent account "${login}" to replay as: name one with --as <login> (or SPIE_INGEST_AS)`,
+            );
+            return IMPORTS_EXIT.forbidden;
+          }
+          let replay: Awaited<ReturnType<IngestDeadLetterService['replayBatch']>>;
+          try {
+            replay = await deadLetters.replayBatch(batch.id, envelope);
+          } catch (error) {
+            if (
+              error instanceof IngestionException &&
+              error.code === IngestionExceptionCode.ImportNotHabilitated
+            ) {
+              say(
+                `batch ${batch.id}: ${error.code} (${String(error.details?.['reason'])}): ${error.message}`,
+              );
+              return IMPORTS_EXIT.forbidden;
+            }
+            throw error;
+          }
           if (!replay) return IMPORTS_EXIT.notFound;
           batchId = batch.id;
           const nothing = replay.retried.length === 0 && !replay.resumed;
@@ -227,9 +281,9 @@ export function registerImportsCommand(program: Command): void {
               ? `batch ${batch.id} (${batch.status}): nothing failed and nothing lost, nothing to replay`
               : `batch ${batch.id}: ${replay.retried.length} failed job(s) retried` +
                   (replay.resumed
-                    ? replay.resumed.parse
-                      ? ', parse queued again'
-                      : `, ${replay.resumed.chunks} pending chunk(s) queued again`
+                    ? (replay.resumed.parse
+                        ? ', parse queued again'
+                        : `, ${replay.resumed.chunks} pending chunk(s) queued again`) + `, acting as ${login}`
                     : ''),
           );
           console.log(
@@ -238,6 +292,7 @@ export function registerImportsCommand(program: Command): void {
               status: batch.status,
               retried: replay.retried,
               resumed: replay.resumed,
+              actingAs: replay.resumed ? login : batch.actingLogin,
             }),
           );
           code = nothing ? IMPORTS_EXIT.attention : IMPORTS_EXIT.ok;
@@ -311,7 +366,9 @@ export function registerImportsCommand(program: Command): void {
           },
         };
         console.log(JSON.stringify(report, null, 2));
-        return FINISHED.includes(batch.status) ? statusExitCode(batch.status) : IMPORTS_EXIT.running;
+        return FINISHED.includes(batch.status) || batch.status === 'held'
+          ? statusExitCode(batch.status)
+          : IMPORTS_EXIT.running;
       });
     });
 }

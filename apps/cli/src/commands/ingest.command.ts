@@ -9,9 +9,16 @@ import {
   ImportSubmissionService,
   type ImportBatchEntity,
 } from '@spie/ingestion/data-access';
-import { INGEST_SOURCES, isIngestSource, type IngestSource } from '@spie/ingestion/domain';
+import {
+  INGEST_SOURCES,
+  IngestionException,
+  IngestionExceptionCode,
+  isIngestSource,
+  type IngestSource,
+} from '@spie/ingestion/domain';
 
 import { say } from '../cli-environment';
+import { ingestAccount } from '../ingest-account';
 import { openIngestContext } from '../ingest-context';
 
 interface Changes {
@@ -27,7 +34,10 @@ interface Changes {
 export interface IngestSummary {
   batchId: string;
   source: IngestSource;
-  status: 'completed' | 'completed_with_errors' | 'failed';
+  /** `held`: the account the batch acts for lost its rights before the end (see `spie imports report`). */
+  status: 'completed' | 'completed_with_errors' | 'failed' | 'held';
+  /** Login of the account the batch acts for. */
+  actingAs: string | null;
   records: number;
   persons: Changes;
   households: Changes;
@@ -58,6 +68,7 @@ export function summarise(batch: ImportBatchEntity): IngestSummary {
     batchId: batch.id,
     source: batch.source,
     status: batch.status as IngestSummary['status'],
+    actingAs: batch.actingLogin,
     records: batch.recordsRead,
     persons: {
       created: count('personsCreated'),
@@ -89,9 +100,12 @@ export function summarise(batch: ImportBatchEntity): IngestSummary {
   };
 }
 
-const FINISHED = new Set(['completed', 'completed_with_errors', 'failed']);
+/** Where a batch stops moving on its own: finished, or held until a replay. */
+const SETTLED = new Set(['completed', 'completed_with_errors', 'failed', 'held']);
 
-/** Polls a batch until it finishes, drawing its progress on stderr (records processed / read, rate, ETA). */
+/**
+ * Polls a batch until it finishes (or is held), drawing its progress on stderr (records processed / read, rate, ETA).
+ */
 export async function waitForBatch(
   batches: ImportBatchService,
   batchId: string,
@@ -108,7 +122,7 @@ export async function waitForBatch(
   const started = Date.now();
   let batch = await batches.get(batchId);
   bar?.start(1, 0, { file: batch?.fileName ?? batchId, rate: 0 });
-  while (batch && !FINISHED.has(batch.status)) {
+  while (batch && !SETTLED.has(batch.status)) {
     await new Promise((resolve) => setTimeout(resolve, 250));
     batch = await batches.get(batchId);
     if (!batch) break;
@@ -140,8 +154,17 @@ export function registerIngestCommand(program: Command): void {
       '--reference-date <YYYY-MM-DD>',
       'extraction date of France Travail files (orders them; default: the day the file is received)',
     )
+    .option(
+      '--as <login>',
+      'the agent account the batches act for, within its habilitation (default: SPIE_INGEST_AS, else the technical account of the source: caf-connector, ft-connector, cd52-connector, ml-connector)',
+    )
     .option('--workers <n>', 'worker processes to start when none is running', '2')
     .option('--no-progress', 'do not draw the progress bar')
+    .addHelpText(
+      'after',
+      '\nExit codes: 0 completed, 1 completed with errors, 2 file refused (or the account may not send this source),\n' +
+        '3 batch held (the account lost its rights meanwhile: spie imports replay <batch> --as <login>).',
+    )
     .action(
       async (
         source: string,
@@ -151,6 +174,7 @@ export function registerIngestCommand(program: Command): void {
           profile?: string;
           franceTravailId?: string;
           referenceDate?: string;
+          as?: string;
           workers: string;
           progress: boolean;
         },
@@ -172,24 +196,50 @@ export function registerIngestCommand(program: Command): void {
             return;
           }
         }
+        const login = ingestAccount(source, options.as);
         const context = await openIngestContext({ workers: Number(options.workers) });
         let worst = 0;
         try {
+          const envelope = await context.actAs(login);
+          if (!envelope) {
+            say(
+              `no active agent account "${login}" to act as: name one with --as <login> (or SPIE_INGEST_AS)`,
+            );
+            worst = 2;
+            return;
+          }
+          say(`acting as ${login}`);
           const submission = context.app.get(ImportSubmissionService);
           const batches = context.app.get(ImportBatchService);
           for (const file of files) {
-            const { batch, joined } = await submission.submit({
-              source: source as IngestSource,
-              fileName: basename(file),
-              input: createReadStream(file, { highWaterMark: 1024 * 1024 }),
-              options: {
-                departmentCode: options.department,
-                ...(options.profile ? { profile: options.profile } : {}),
-                ...(options.franceTravailId ? { franceTravailId: options.franceTravailId } : {}),
-                ...(options.referenceDate ? { referenceDate: options.referenceDate } : {}),
-              },
-              envelope: context.envelope,
-            });
+            let submitted: Awaited<ReturnType<ImportSubmissionService['submit']>>;
+            try {
+              submitted = await submission.submit({
+                source,
+                fileName: basename(file),
+                input: createReadStream(file, { highWaterMark: 1024 * 1024 }),
+                options: {
+                  departmentCode: options.department,
+                  ...(options.profile ? { profile: options.profile } : {}),
+                  ...(options.franceTravailId ? { franceTravailId: options.franceTravailId } : {}),
+                  ...(options.referenceDate ? { referenceDate: options.referenceDate } : {}),
+                },
+                envelope,
+              });
+            } catch (error) {
+              if (
+                error instanceof IngestionException &&
+                error.code === IngestionExceptionCode.ImportNotHabilitated
+              ) {
+                say(
+                  `${basename(file)}: ${error.code} (${String(error.details?.['reason'])}): ${error.message}`,
+                );
+                worst = 2;
+                return;
+              }
+              throw error;
+            }
+            const { batch, joined } = submitted;
             say(`${basename(file)}: batch ${batch.id}${joined ? ' (already running: following it)' : ''}`);
             const done = await waitForBatch(
               batches,
@@ -198,19 +248,26 @@ export function registerIngestCommand(program: Command): void {
             );
             const summary = summarise(done);
             if (done.errorCode) say(`${basename(file)}: ${done.errorCode}: ${done.errorMessage}`);
+            if (done.holdCode) say(`${basename(file)}: held, ${done.holdCode}: ${done.holdMessage}`);
             for (const { code, severity, count } of await batches.issueCountsByCode(done.id)) {
               say(`  ${severity} ${code}: ${count}`);
             }
             worst = Math.max(
               worst,
-              summary.status === 'failed' ? 2 : summary.status === 'completed_with_errors' ? 1 : 0,
+              summary.status === 'held'
+                ? 3
+                : summary.status === 'failed'
+                  ? 2
+                  : summary.status === 'completed_with_errors'
+                    ? 1
+                    : 0,
             );
             console.log(JSON.stringify(summary));
           }
         } finally {
           await context.close();
+          process.exitCode = worst;
         }
-        process.exitCode = worst;
       },
     );
 }

@@ -3,15 +3,28 @@ import { rename } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { Readable } from 'node:stream';
 
+import { getDataSourceToken } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+
+import { HabilitationService } from '@spie/access/data-access';
 import {
   ImportBatchService,
   ImportStorageService,
+  parseJobId,
   type ImportBatchEntity,
 } from '@spie/ingestion/data-access';
+import type { AgentEntity } from '@spie/organisation/data-access';
 import { EnvironmentVariables } from '@spie/platform/config';
 import { WORKSPACE_ROOT } from '@spie/platform/dev-services';
-import { JobName, JobQueueService, QueueName } from '@spie/platform/queue';
-import { cafFluxBytes, startWorkerProcess, type WorkerProcess } from '@spie/shared/testing';
+import { JobName, JobQueueService, QueueName, type JobEnvelope } from '@spie/platform/queue';
+import {
+  buildAgentWithOrganisation,
+  buildIngestSenders,
+  cafFluxBytes,
+  envelopeOf,
+  startWorkerProcess,
+  type WorkerProcess,
+} from '@spie/shared/testing';
 
 import { openIngestContext, type IngestContext } from '../../src/ingest-context';
 
@@ -46,6 +59,8 @@ describe('spie imports: dead-letter list, replay and report', () => {
   let worker: WorkerProcess;
   let storageRoot: string;
   let batches: ImportBatchService;
+  let sender: AgentEntity;
+  let envelope: JobEnvelope;
   const offset = 40_000_000 + Math.floor(Math.random() * 1_000_000) * 10;
   let ordinal = 0;
 
@@ -57,6 +72,8 @@ describe('spie imports: dead-letter list, replay and report', () => {
     const env = context.app.get(EnvironmentVariables);
     storageRoot = resolve(env.IMPORT_STORAGE_DIR);
     batches = context.app.get(ImportBatchService);
+    sender = (await buildIngestSenders(context.app.get<DataSource>(getDataSourceToken()))).agents['caf-msa'];
+    envelope = envelopeOf(sender);
     worker = await startWorkerProcess();
   }, 120_000);
 
@@ -65,8 +82,10 @@ describe('spie imports: dead-letter list, replay and report', () => {
     await context?.close();
   });
 
+  const dataSource = () => context.app.get<DataSource>(getDataSourceToken());
+
   /** A batch recorded with its file stored, as `submit` leaves it, but with no job queued yet. */
-  async function receivedBatch(): Promise<ImportBatchEntity> {
+  async function receivedBatch(by: AgentEntity = sender): Promise<ImportBatchEntity> {
     ordinal += 1;
     const bytes = await cafFluxBytes({
       households: 3,
@@ -80,8 +99,9 @@ describe('spie imports: dead-letter list, replay and report', () => {
       fileName: `dlq-${ordinal}.xml`,
       file,
       options: {},
-      receivedBy: 'test',
+      receivedBy: by.login,
       correlationId: 'imports-cli-test',
+      actingAgentId: by.id,
     });
     return batch;
   }
@@ -93,7 +113,7 @@ describe('spie imports: dead-letter list, replay and report', () => {
     const queue = context.app.get(JobQueueService).queue(JobName.IngestParseFile, QueueName.IngestCafMsa);
     const job = await queue.add(
       JobName.IngestParseFile,
-      { ...context.envelope, batchId: batch.id },
+      { ...envelope, batchId: batch.id },
       { jobId: `${batch.id}-parse`, attempts: 1 },
     );
     for (let i = 0; i < 200 && (await job.getState()) !== 'failed'; i += 1) {
@@ -132,7 +152,7 @@ describe('spie imports: dead-letter list, replay and report', () => {
     ]);
 
     await restore();
-    const replay = await spie('imports', 'replay', batch.id);
+    const replay = await spie('imports', 'replay', batch.id, '--as', sender.login);
     expect(replay.code).toBe(0);
     expect(lastJson(replay)).toMatchObject({
       batchId: batch.id,
@@ -144,7 +164,7 @@ describe('spie imports: dead-letter list, replay and report', () => {
     const [empty, report, again] = await Promise.all([
       spie('imports', 'dlq', '--batch', batch.id, '--json'),
       spie('imports', 'report', batch.id),
-      spie('imports', 'replay', batch.id),
+      spie('imports', 'replay', batch.id, '--as', sender.login),
     ]);
     expect(empty.code).toBe(0);
     expect(lastJson(empty)).toEqual([]);
@@ -171,8 +191,8 @@ describe('spie imports: dead-letter list, replay and report', () => {
 
     const [jobReplay, resumed, closed] = await Promise.all([
       spie('imports', 'replay', `${byJob.id}-parse`),
-      spie('imports', 'replay', lost.id),
-      spie('imports', 'replay', stuck.id),
+      spie('imports', 'replay', lost.id, '--as', sender.login),
+      spie('imports', 'replay', stuck.id, '--as', sender.login),
     ]);
     expect(closed.code).toBe(0);
     expect(lastJson(closed)).toMatchObject({ batchId: stuck.id, resumed: { parse: false, chunks: 0 } });
@@ -190,6 +210,64 @@ describe('spie imports: dead-letter list, replay and report', () => {
 
     expect((await finished(byJob.id)).status).toBe('completed');
     expect((await finished(lost.id)).status).toBe('completed');
+  }, 120_000);
+
+  it('should report a held batch (exit 6), refuse its replay as an account without the rights (exit 7), resume it as one with them', async () => {
+    // Sent by a CAF connector whose habilitation is revoked before the parse runs: the parse holds the batch.
+    const revoked = await buildAgentWithOrganisation(dataSource(), { type: 'caf', roles: ['connector'] });
+    const batch = await receivedBatch(revoked.agent);
+    const habilitations = new HabilitationService(dataSource());
+    for (const row of await habilitations.list(revoked.organisation.id))
+      await habilitations.revoke(row.id, 'test', 'convention dénoncée');
+    await context.app
+      .get(JobQueueService)
+      .enqueue(
+        JobName.IngestParseFile,
+        { ...envelopeOf(revoked.agent), batchId: batch.id },
+        { jobId: parseJobId(batch), queue: QueueName.IngestCafMsa },
+      );
+    for (let i = 0; i < 200 && (await batches.get(batch.id))?.status !== 'held'; i += 1)
+      await new Promise((done) => setTimeout(done, 100));
+
+    const report = await spie('imports', 'report', batch.id);
+    expect(report.code).toBe(6);
+    expect(JSON.parse(report.stdout)).toMatchObject({
+      status: 'held',
+      actingAs: revoked.agent.login,
+      hold: { code: 'STARTER_RIGHTS_REVOKED', message: expect.stringContaining('NO_HABILITATION') },
+    });
+
+    const ft = await buildAgentWithOrganisation(dataSource(), {
+      type: 'france_travail_agency',
+      roles: ['connector'],
+    });
+    const [refused, unknown] = await Promise.all([
+      spie('imports', 'replay', batch.id, '--as', ft.agent.login),
+      spie('imports', 'replay', batch.id, '--as', 'nobody-at-all'),
+    ]);
+    expect(refused.code).toBe(7);
+    expect(refused.stderr).toContain('IMPORT_NOT_HABILITATED (CATEGORIES_NOT_COVERED)');
+    expect(unknown.code).toBe(7);
+    expect(unknown.stderr).toContain('no active agent account "nobody-at-all"');
+    expect((await batches.get(batch.id))?.status).toBe('held');
+
+    const team = await buildAgentWithOrganisation(dataSource(), {
+      type: 'department',
+      roles: ['orientation'],
+    });
+    const resumed = await spie('imports', 'replay', batch.id, '--as', team.agent.login);
+    expect(resumed.code).toBe(0);
+    expect(lastJson(resumed)).toMatchObject({
+      batchId: batch.id,
+      status: 'held',
+      resumed: { parse: true, chunks: 0 },
+      actingAs: team.agent.login,
+    });
+    expect(await finished(batch.id)).toMatchObject({
+      status: 'completed',
+      actingAgentId: team.agent.id,
+      resumedBy: team.agent.login,
+    });
   }, 120_000);
 
   it('should exit 4 for an unknown batch or job and 5 for an invalid argument', async () => {

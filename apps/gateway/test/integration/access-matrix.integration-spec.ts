@@ -153,7 +153,7 @@ describe('access matrix: every persona × category × operation through the real
       }
       const readable = new Set<string>();
       const maskedEverywhere = new Map<string, Set<string>>();
-      for (const purpose of row.purposes) {
+      for (const purpose of row.readPurposes) {
         const response = await read(personId, purpose);
         expect(response.errors).toBeUndefined();
         expect(response.data?.person?.['id']).toBe(personId);
@@ -182,7 +182,7 @@ describe('access matrix: every persona × category × operation through the real
     it('should not find a person outside the portfolio, whatever the purpose', async () => {
       if (!readsFiles(row)) return;
       const stranger = await buildPerson(gateway.dataSource);
-      for (const purpose of row.purposes) {
+      for (const purpose of row.readPurposes) {
         const response = await read(stranger.id, purpose);
         expect(response.errors).toBeUndefined();
         expect(response.data?.person).toBeNull();
@@ -192,7 +192,7 @@ describe('access matrix: every persona × category × operation through the real
     it('should mask special categories without a second factor, and without consent for a référent not named', async () => {
       const special = OBSERVABLE.filter((category) => row.read[category] === 'special');
       if (special.length === 0) return;
-      const [purpose] = row.purposes;
+      const [purpose] = row.readPurposes;
       const oneFactor = maskedOf(await read(personId, purpose, 'eidas1'));
       for (const category of special) expect(oneFactor.get(category)).toBe('two_factor_required');
 

@@ -1,9 +1,15 @@
 import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 
+import { HabilitationService } from '@spie/access/data-access';
+import { IngestDeadLetterService } from '@spie/ingestion/data-access';
 import type { AgentEntity } from '@spie/organisation/data-access';
+import { EnvironmentVariables } from '@spie/platform/config';
 import {
   buildAgentWithOrganisation,
   cafFluxBytes as flux,
+  envelopeOf,
   startWorkerProcess,
   type WorkerProcess,
 } from '@spie/shared/testing';
@@ -234,6 +240,181 @@ describe('imports: HTTP upload, GraphQL progress and report, identity review que
     )) as Array<{ n: number }>;
     return row.n;
   }
+
+  describe('rights of the sender (habilitations, SOURCE_WRITES)', () => {
+    const RIGHTS_FIELDS = `${BATCH_FIELDS} actingAs resumedBy resumedAt hold { code message heldAt }`;
+    let caf: Awaited<ReturnType<typeof buildAgentWithOrganisation>>;
+    let team: Awaited<ReturnType<typeof buildAgentWithOrganisation>>;
+
+    beforeAll(async () => {
+      caf = await buildAgentWithOrganisation(gateway.dataSource, { type: 'caf', roles: ['connector'] });
+      team = await buildAgentWithOrganisation(gateway.dataSource, {
+        type: 'department',
+        roles: ['orientation'],
+      });
+    });
+
+    const stored = (bytes: Buffer) => {
+      const digest = createHash('sha256').update(bytes).digest('hex');
+      const root = resolve(gateway.app.get(EnvironmentVariables).IMPORT_STORAGE_DIR);
+      return existsSync(join(root, digest.slice(0, 2), digest));
+    };
+
+    async function batchAs(id: string, login: string): Promise<BatchOut & Record<string, unknown>> {
+      const response = await gateway.graphql<{ importBatch: BatchOut & Record<string, unknown> }>(
+        `query($id: ID!) { importBatch(id: $id) { ${RIGHTS_FIELDS} } }`,
+        { id },
+        { as: login },
+      );
+      expect(response.errors).toBeUndefined();
+      return response.data?.importBatch as BatchOut & Record<string, unknown>;
+    }
+
+    async function settled(
+      id: string,
+      login: string,
+      statuses: string[],
+    ): Promise<BatchOut & Record<string, unknown>> {
+      for (let i = 0; i < 240; i += 1) {
+        const current = await batchAs(id, login);
+        if (statuses.includes(current.status)) return current;
+        await new Promise((done) => setTimeout(done, 250));
+      }
+      throw new Error(`batch ${id} never reached ${statuses.join(' or ')}`);
+    }
+
+    it('should refuse a CAF connector a France Travail file (403 IMPORT_NOT_HABILITATED) and store nothing', async () => {
+      const bytes = Buffer.from(`identifiant_unique_de;nom\nft-${offset};MARTIN\n`);
+      const before = await batchCount(caf.agent.login);
+      const refused = await upload('france-travail-principal', bytes, {
+        as: caf.agent.login,
+        fileName: 'ft.csv',
+      });
+      expect(refused).toMatchObject({
+        status: 403,
+        body: {
+          code: 'IMPORT_NOT_HABILITATED',
+          reason: 'CATEGORIES_NOT_COVERED',
+          missingCategories: ['orientation'],
+          message: expect.stringContaining('france-travail-principal'),
+        },
+      });
+      // Nor a department's list, although its habilitation writes what a list writes: not the CAF's to send.
+      const list = await upload('department', Buffer.from(`Nom;Prénom\nMARTIN${offset};Léa\n`), {
+        as: caf.agent.login,
+        fileName: 'liste.csv',
+      });
+      expect(list).toMatchObject({ status: 403, body: { reason: 'NOT_A_SENDER_OF_SOURCE' } });
+      expect(await batchCount(caf.agent.login)).toBe(before);
+      expect(stored(bytes)).toBe(false);
+    });
+
+    it('should refuse an account whose habilitation was revoked, and an administrator, before reading the file', async () => {
+      const revoked = await buildAgentWithOrganisation(gateway.dataSource, {
+        type: 'caf',
+        roles: ['connector'],
+      });
+      for (const row of await new HabilitationService(gateway.dataSource).list(revoked.organisation.id))
+        await new HabilitationService(gateway.dataSource).revoke(row.id, 'test', 'convention dénoncée');
+      const bytes = await flux({ ...base, households: 1, matriculeOffset: offset + 60_000 });
+      expect(await upload('caf-msa', bytes, { as: revoked.agent.login })).toMatchObject({
+        status: 403,
+        body: { code: 'IMPORT_NOT_HABILITATED', reason: 'NO_HABILITATION' },
+      });
+      expect(await upload('caf-msa', bytes, { as: admin.login })).toMatchObject({
+        status: 403,
+        body: { code: 'FORBIDDEN' },
+      });
+      expect(stored(bytes)).toBe(false);
+    });
+
+    it('should process the CAF flux a CAF connector sends, acting for it under its transmission habilitation', async () => {
+      const bytes = await flux({ ...base, households: 3, matriculeOffset: offset + 70_000 });
+      const { status, body } = await upload('caf-msa', bytes, { as: caf.agent.login });
+      expect(status).toBe(202);
+      const done = await settled(body['batchId'] as string, caf.agent.login, ['COMPLETED', 'FAILED', 'HELD']);
+      expect(done).toMatchObject({
+        status: 'COMPLETED',
+        actingAs: caf.agent.login,
+        hold: null,
+        resumedBy: null,
+      });
+      expect(done.counts['householdsCreated']).toBe(3);
+      const [row] = (await gateway.dataSource.query(
+        `SELECT h.purpose, h.legal_basis FROM import_batch b JOIN habilitation h ON h.id = b.habilitation_id
+          WHERE b.id = $1`,
+        [done.id],
+      )) as Array<{ purpose: string; legal_basis: string }>;
+      expect(row).toEqual({ purpose: 'transmission_flux', legal_basis: 'casf-l262-40' });
+    });
+
+    it('should let the department orientation team send the CAF flux and its own lists', async () => {
+      const cafFlux = await upload(
+        'caf-msa',
+        await flux({ ...base, households: 2, matriculeOffset: offset + 80_000 }),
+        {
+          as: team.agent.login,
+        },
+      );
+      expect(cafFlux.status).toBe(202);
+      expect(
+        (await settled(cafFlux.body['batchId'] as string, team.agent.login, ['COMPLETED', 'HELD'])).status,
+      ).toBe('COMPLETED');
+      const list = await upload(
+        'department',
+        Buffer.from(
+          `Identifiant dans le SI;Prénom;Nom;Date de naissance\nsi-${offset};Léa;LISTE${offset};14/03/1988\n`,
+        ),
+        { as: team.agent.login, fields: { department: '052' }, fileName: 'liste.csv' },
+      );
+      expect(list.status).toBe(202);
+      expect(
+        (await settled(list.body['batchId'] as string, team.agent.login, ['COMPLETED', 'HELD'])).status,
+      ).toBe('COMPLETED');
+    });
+
+    it('should hold a batch whose sender lost its habilitation before its jobs ran, and resume it under a replaying account', async () => {
+      const sender = await buildAgentWithOrganisation(gateway.dataSource, {
+        type: 'caf',
+        roles: ['connector'],
+      });
+      // No worker while the file is sent: the habilitation is revoked between the upload and the parse.
+      await worker.stop();
+      const bytes = await flux({ ...base, households: 4, matriculeOffset: offset + 90_000 });
+      const { status, body } = await upload('caf-msa', bytes, { as: sender.agent.login });
+      expect(status).toBe(202);
+      const id = body['batchId'] as string;
+      const habilitations = new HabilitationService(gateway.dataSource);
+      for (const row of await habilitations.list(sender.organisation.id))
+        await habilitations.revoke(row.id, 'test', 'convention dénoncée');
+      worker = await startWorkerProcess();
+
+      const held = await settled(id, sender.agent.login, ['HELD', 'COMPLETED', 'FAILED']);
+      expect(held).toMatchObject({
+        status: 'HELD',
+        actingAs: sender.agent.login,
+        hold: { code: 'STARTER_RIGHTS_REVOKED', message: expect.stringContaining('NO_HABILITATION') },
+      });
+      expect(held.counts['householdsCreated']).toBe(0);
+      expect(stored(bytes)).toBe(true);
+      // The orientation team sees it too.
+      expect((await batchAs(id, orientation.login)).status).toBe('HELD');
+
+      // The department's orientation team takes it over: it may send the CAF flux (CASF L.262-40).
+      const deadLetters = gateway.app.get(IngestDeadLetterService);
+      const replay = await deadLetters.replayBatch(id, envelopeOf(team.agent));
+      expect(replay?.resumed).toEqual({ parse: true, chunks: 0 });
+      const done = await settled(id, team.agent.login, ['COMPLETED', 'HELD', 'FAILED']);
+      expect(done).toMatchObject({
+        status: 'COMPLETED',
+        actingAs: team.agent.login,
+        resumedBy: team.agent.login,
+        resumedAt: expect.any(String),
+        hold: null,
+      });
+      expect(done.counts['householdsCreated']).toBe(4);
+    });
+  });
 
   describe('importBatch, importBatches and the report', () => {
     it('should list a connector’s own batches newest first, page by page, and hide them from another connector', async () => {

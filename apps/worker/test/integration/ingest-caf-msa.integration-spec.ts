@@ -15,13 +15,10 @@ import {
 
 import { NirCipherService } from '@spie/person/data-access';
 import { parseNir } from '@spie/person/domain';
+import type { JobEnvelope } from '@spie/platform/queue';
+import { buildIngestSenders } from '@spie/shared/testing';
 
 import { createWorker } from '../../src/bootstrap';
-
-const ENVELOPE = {
-  correlationId: 'test-ingest',
-  actor: { kind: 'system' as const, id: 'test', login: 'test', organisationId: null },
-};
 
 async function flux(options: GenerateCafFluxOptions): Promise<Buffer> {
   const out = new PassThrough();
@@ -36,6 +33,7 @@ describe('worker: CAF/MSA flux through the queue into PostgreSQL', () => {
   let dataSource: DataSource;
   let submission: ImportSubmissionService;
   let batches: ImportBatchService;
+  let envelope: JobEnvelope;
   // Each run draws its own households (matricules start at a random offset) so runs do not see each other.
   const offset = Math.floor(Math.random() * 1_000_000) * 10;
   const base = {
@@ -51,6 +49,7 @@ describe('worker: CAF/MSA flux through the queue into PostgreSQL', () => {
     dataSource = worker.get<DataSource>(getDataSourceToken());
     submission = worker.get(ImportSubmissionService, { strict: false });
     batches = worker.get(ImportBatchService, { strict: false });
+    envelope = (await buildIngestSenders(dataSource)).envelopes['caf-msa'];
   });
 
   afterAll(async () => {
@@ -62,7 +61,7 @@ describe('worker: CAF/MSA flux through the queue into PostgreSQL', () => {
       source: 'caf-msa',
       fileName,
       input: Readable.from([bytes]),
-      envelope: ENVELOPE,
+      envelope,
     });
     for (let i = 0; i < 240; i += 1) {
       const current = await batches.get(batch.id);

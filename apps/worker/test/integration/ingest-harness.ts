@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 
 import type { INestApplicationContext } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import { DataSource } from 'typeorm';
 
 import {
   ImportBatchService,
@@ -11,13 +11,12 @@ import {
   type ImportIssueEntity,
 } from '@spie/ingestion/data-access';
 import type { IngestSource } from '@spie/ingestion/domain';
+import { HUB_ENTITIES } from '@spie/ops/schema';
+import { hubDataSourceOptions } from '@spie/platform/database';
+import type { JobEnvelope } from '@spie/platform/queue';
+import { buildIngestSenders } from '@spie/shared/testing';
 
 import { createWorker } from '../../src/bootstrap';
-
-export const TEST_ENVELOPE = {
-  correlationId: 'test-ingest',
-  actor: { kind: 'system' as const, id: 'test', login: 'test', organisationId: null },
-};
 
 const FINISHED = ['completed', 'completed_with_errors', 'failed'];
 
@@ -29,6 +28,8 @@ export interface IngestHarness {
   batches: ImportBatchService;
   /** The Redis URL (with its database) the worker and the producers use. */
   redisUrl: string;
+  /** A technical account allowed to send each source (`buildIngestSenders`), as a job envelope. */
+  envelopes: Record<IngestSource, JobEnvelope>;
   /** Submits a file as the CLI does and waits until its batch is finished. */
   ingest(
     source: IngestSource,
@@ -60,6 +61,18 @@ export async function startIngestHarness(options: {
   await redis.flushdb();
   redis.disconnect();
 
+  // The senders exist before the worker boots: its i-Milo scheduler acts as the mission locale's account.
+  const setup = await new DataSource(
+    hubDataSourceOptions({
+      url: process.env['DATABASE_URL'] as string,
+      entities: HUB_ENTITIES,
+      applicationName: 'spie-test-setup',
+      poolSize: 1,
+    }),
+  ).initialize();
+  const { envelopes } = await buildIngestSenders(setup).finally(() => setup.destroy());
+  process.env['IMILO_CONNECTOR_LOGIN'] = envelopes['mission-locale'].actor.login;
+
   const worker = await createWorker({ logs: false });
   const dataSource = worker.get<DataSource>(getDataSourceToken());
   const submission = worker.get(ImportSubmissionService, { strict: false });
@@ -81,6 +94,7 @@ export async function startIngestHarness(options: {
     submission,
     batches,
     redisUrl,
+    envelopes,
     finished,
     async ingest(source, bytes, more = {}) {
       const { batch } = await submission.submit({
@@ -88,7 +102,7 @@ export async function startIngestHarness(options: {
         fileName: more.fileName ?? `${source}-${Date.now()}.csv`,
         input: Readable.from([bytes]),
         options: more.options ?? {},
-        envelope: TEST_ENVELOPE,
+        envelope: envelopes[source],
       });
       return finished(batch.id);
     },

@@ -10,7 +10,7 @@ import { IMILO_POLL_SCHEDULER, MissionLocalePollScheduler } from '@spie/ingestio
 import { JobName, JobQueueService } from '@spie/platform/queue';
 import { buildOrganisation } from '@spie/shared/testing';
 
-import { randomLetters, startIngestHarness, TEST_ENVELOPE, type IngestHarness } from './ingest-harness';
+import { randomLetters, startIngestHarness, type IngestHarness } from './ingest-harness';
 
 const API_KEY = 'test-imilo-key';
 
@@ -121,7 +121,7 @@ describe('worker: i-Milo events from the simulator', () => {
     const since = new Date(Date.now() - 1000);
     await harness.worker
       .get(JobQueueService, { strict: false })
-      .enqueue(JobName.MissionLocalePoll, TEST_ENVELOPE);
+      .enqueue(JobName.MissionLocalePoll, harness.envelopes['mission-locale']);
     const batch = await harness.finished(await missionLocaleBatchAfter(since));
 
     expect(batch.status).toBe('completed');
@@ -188,7 +188,7 @@ describe('worker: i-Milo events from the simulator', () => {
       source: 'mission-locale',
       fileName: `imilo-events-${run}.json`,
       input: Readable.from([Buffer.from(JSON.stringify({ polledAt: new Date().toISOString(), events }))]),
-      envelope: TEST_ENVELOPE,
+      envelope: harness.envelopes['mission-locale'],
     });
 
     const failures = () => simulator.requests.filter((request) => request.status === 503).length;
@@ -250,7 +250,7 @@ describe('worker: i-Milo events from the simulator', () => {
         source: 'mission-locale',
         fileName: `imilo-${name}-${run}.json`,
         input: Readable.from([Buffer.from(JSON.stringify({ polledAt: new Date().toISOString(), events }))]),
-        envelope: TEST_ENVELOPE,
+        envelope: harness.envelopes['mission-locale'],
       });
       return harness.finished(batch.id);
     };
@@ -306,6 +306,9 @@ describe('worker: i-Milo events from the simulator', () => {
     expect(schedulers.filter((s) => s.key === IMILO_POLL_SCHEDULER)).toEqual([
       expect.objectContaining({ key: IMILO_POLL_SCHEDULER, name: JobName.MissionLocalePoll, every: 900_000 }),
     ]);
+    // The poll acts as the mission locale's technical account (IMILO_CONNECTOR_LOGIN), never as the system.
+    const scheduled = await queue.getJobScheduler(IMILO_POLL_SCHEDULER);
+    expect(scheduled?.template?.data).toMatchObject({ actor: harness.envelopes['mission-locale'].actor });
     // The first poll is one interval after the worker started, not at the next quarter hour of the clock.
     const next = schedulers.find((s) => s.key === IMILO_POLL_SCHEDULER)?.next ?? 0;
     expect(next).toBeGreaterThan(bootedAt + 900_000 - 60_000);

@@ -19,3 +19,5 @@ export * from './lib/services/ingest-dead-letter.service';
 export * from './lib/report-masking';
 export * from './lib/batch-progress';
 export * from './lib/appliers/france-travail.appliers';
+export * from './lib/services/ingest-rights.service';
+export * from './lib/services/ingest-job-ids';

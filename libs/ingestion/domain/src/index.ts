@@ -6,3 +6,4 @@ export * from './lib/values';
 export * from './lib/import-progress';
 export * from './lib/import-options';
 export * from './lib/ingestion.exception';
+export * from './lib/source-writes';

@@ -25,16 +25,12 @@ import { EnvironmentVariables, HubConfigModule } from '@spie/platform/config';
 import { hubDataSourceOptions } from '@spie/platform/database';
 import { WORKSPACE_ROOT } from '@spie/platform/dev-services';
 import { HubQueueModule, type JobEnvelope } from '@spie/platform/queue';
+import { buildIngestSenders } from '@spie/shared/testing';
 
 /**
  * What the resilience and bad-input integration tests share: generated CAF/MSA flux, a producer (the CLI's way in,
  * which consumes no job), real worker processes started with the command the CLI uses, and waiting for a batch.
  */
-
-export const TEST_ENVELOPE: JobEnvelope = {
-  correlationId: 'test-ingest',
-  actor: { kind: 'system', id: 'test', login: 'test', organisationId: null },
-};
 
 export const FINISHED = ['completed', 'completed_with_errors', 'failed'] as const;
 
@@ -100,12 +96,20 @@ export class Producer {
     );
   }
 
+  private sender: JobEnvelope | undefined;
+
+  /** A CAF technical account (made once per producer) that may send the flux: the batches act for it. */
+  async envelope(): Promise<JobEnvelope> {
+    this.sender ??= (await buildIngestSenders(this.dataSource)).envelopes['caf-msa'];
+    return this.sender;
+  }
+
   async submit(bytes: Buffer, fileName = `${randomUUID()}.xml`): Promise<ImportBatchEntity> {
     const { batch } = await this.submission.submit({
       source: 'caf-msa',
       fileName,
       input: Readable.from([bytes]),
-      envelope: TEST_ENVELOPE,
+      envelope: await this.envelope(),
     });
     return batch;
   }

@@ -20,13 +20,16 @@ export interface Persona {
 /**
  * `allowed`: returned; `special`: returned only with a two-factor sign-in and the person's consent (or to their named
  * référent), masked otherwise; `masked`: the file is readable but this category answers null with its reason;
- * `refused`: the persona reads no person file at all (the request is refused); writes are `allowed` or `refused`.
+ * `refused`: the persona reads no person file at all (the request is refused); writes are `allowed`, `imported`
+ * (only through the files the persona sends: a transmission habilitation, which reads nothing) or `refused`.
  */
-export type MatrixCell = 'allowed' | 'special' | 'masked' | 'refused';
+export type MatrixCell = 'allowed' | 'special' | 'masked' | 'refused' | 'imported';
 
 export interface MatrixRow {
   persona: Persona;
   purposes: string[];
+  /** The purposes under which the persona reads person files (a transmission reads none). */
+  readPurposes: string[];
   read: Record<DataCategory, MatrixCell>;
   write: Record<DataCategory, MatrixCell>;
 }
@@ -53,9 +56,20 @@ export function accessMatrix(personas: readonly Persona[]): MatrixRow[] {
       else if (!readable) read[category] = 'masked';
       else if (CATEGORIES[category].special && persona.kind === 'agent') read[category] = 'special';
       else read[category] = 'allowed';
-      write[category] = habilitations.some((h) => h.write.includes(category)) ? 'allowed' : 'refused';
+      const writers = habilitations.filter((h) => h.write.includes(category));
+      write[category] = writers.some((h) => h.read.length > 0)
+        ? 'allowed'
+        : writers.length > 0
+          ? 'imported'
+          : 'refused';
     }
-    return { persona, purposes: habilitations.map((h) => h.purpose), read, write };
+    return {
+      persona,
+      purposes: habilitations.map((h) => h.purpose),
+      readPurposes: habilitations.filter(readsPersonFiles).map((h) => h.purpose),
+      read,
+      write,
+    };
   });
 }
 
@@ -64,10 +78,11 @@ const SYMBOL: Record<MatrixCell, string> = {
   special: '🔐 2FA + consent',
   masked: '▫️ masked',
   refused: '⛔ refused',
+  imported: '📥 by import',
 };
 
-/** The Markdown of `docs/access-matrix.md`. */
-export function accessMatrixMarkdown(personas: readonly Persona[]): string {
+/** The Markdown of `docs/access-matrix.md`; `sections` (Markdown) go at the end (the imports of each persona). */
+export function accessMatrixMarkdown(personas: readonly Persona[], sections: readonly string[] = []): string {
   const rows = accessMatrix(personas);
   const header = `| Persona | Purposes | ${ALL_CATEGORIES.join(' | ')} |`;
   const rule = `|---|---|${ALL_CATEGORIES.map(() => '---').join('|')}|`;
@@ -95,6 +110,8 @@ export function accessMatrixMarkdown(personas: readonly Persona[]): string {
     '  other than the person’s named référent only with the person’s consent; masked otherwise.',
     '- ▫️ masked: the file is readable but the field answers null, and `extensions.access.masked` says why.',
     '- ⛔ refused: no habilitation lets this persona read person files (or write this category).',
+    '- 📥 by import: written only by the files this persona sends (`POST /imports/:source`, `spie ingest`), under a',
+    '  transmission habilitation that reads nothing; checked when the file is sent and again by every job of its batch.',
     '',
     '## Personas',
     '',
@@ -117,5 +134,6 @@ export function accessMatrixMarkdown(personas: readonly Persona[]): string {
     '',
     ...Object.values(PURPOSES).map((p) => `- \`${p.purpose}\`: ${p.label}.`),
     '',
+    ...sections.flatMap((section) => [section, '']),
   ].join('\n');
 }

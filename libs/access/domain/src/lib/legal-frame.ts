@@ -95,7 +95,7 @@ export const PURPOSES: Readonly<Record<Purpose, PurposeDefinition>> = {
   },
   [Purpose.TransmissionFlux]: {
     purpose: Purpose.TransmissionFlux,
-    label: 'pour transmettre vos droits au RSA au département',
+    label: 'pour transmettre les informations de votre dossier (droits au RSA, inscription, suivi)',
   },
   [Purpose.AccesPersonne]: { purpose: Purpose.AccesPersonne, label: 'vous avez consulté votre dossier' },
   [Purpose.ControleDpo]: {
@@ -108,9 +108,13 @@ export function isPurpose(value: string): value is Purpose {
   return (Object.values(Purpose) as string[]).includes(value);
 }
 
-/** Which purposes each role of an agent may act for (a role never widens an organisation's habilitations). */
+/**
+ * Which purposes each role of an agent may act for (a role never widens an organisation's habilitations). The
+ * orientation team also receives the files sent to the department (the CAF/MSA flux, its own lists): it may act for
+ * the transmission, whose habilitation writes and reads nothing, so it is never the implied purpose of a read.
+ */
 export const ROLE_PURPOSES: Readonly<Record<string, readonly Purpose[]>> = {
-  orientation: [Purpose.Orientation],
+  orientation: [Purpose.Orientation, Purpose.TransmissionFlux],
   referent: [Purpose.Accompagnement],
   adviser: [Purpose.Accompagnement],
   connector: [Purpose.TransmissionFlux],
@@ -151,6 +155,9 @@ const ACCOMPANIMENT_WRITE = [
   C.Contract,
 ] as const;
 
+/** What the RSA beneficiary flux carries (CASF L.262-40), written by CAF/MSA and by the department that receives it. */
+const TRANSMISSION_RSA_WRITE = [C.Identity, C.Nir, C.Household, C.RsaRights, C.Resources, C.Contact] as const;
+
 export const HABILITATION_TEMPLATES: Readonly<Record<string, readonly HabilitationTemplate[]>> = {
   department: [
     {
@@ -179,6 +186,15 @@ export const HABILITATION_TEMPLATES: Readonly<Record<string, readonly Habilitati
       write: [...ACCOMPANIMENT_WRITE, C.Identity],
       retentionMonths: 48,
     },
+    {
+      // The department receives the CAF/MSA flux (L.262-40) and loads its own beneficiary lists: it may send those
+      // files itself (its orientation team, its technical account). Writes only, through imports.
+      purpose: Purpose.TransmissionFlux,
+      legalBasis: 'casf-l262-40',
+      read: [],
+      write: TRANSMISSION_RSA_WRITE,
+      retentionMonths: 48,
+    },
   ],
   france_travail_agency: [
     {
@@ -188,6 +204,23 @@ export const HABILITATION_TEMPLATES: Readonly<Record<string, readonly Habilitati
       write: ACCOMPANIMENT_WRITE,
       retentionMonths: 48,
     },
+    {
+      // France Travail records what it knows of its job seekers in the shared processing (its files and diagnostic
+      // API): its technical account only (role `connector`).
+      purpose: Purpose.TransmissionFlux,
+      legalBasis: 'casf-l263-4-1',
+      read: [],
+      write: [
+        C.Identity,
+        C.Contact,
+        C.Orientation,
+        C.Contract,
+        C.DiagnosticSocial,
+        C.DiagnosticHealth,
+        C.DiagnosticProfessional,
+      ],
+      retentionMonths: 48,
+    },
   ],
   mission_locale: [
     {
@@ -195,6 +228,14 @@ export const HABILITATION_TEMPLATES: Readonly<Record<string, readonly Habilitati
       legalBasis: 'ct-l5131-6',
       read: ACCOMPANIMENT_READ.filter((c) => c !== C.RsaRights),
       write: ACCOMPANIMENT_WRITE,
+      retentionMonths: 48,
+    },
+    {
+      // The mission locale's i-Milo events (the young person and their CEJ): its technical account only.
+      purpose: Purpose.TransmissionFlux,
+      legalBasis: 'casf-l263-4-1',
+      read: [],
+      write: [C.Identity, C.Contact, C.Orientation],
       retentionMonths: 48,
     },
   ],
@@ -230,7 +271,7 @@ export const HABILITATION_TEMPLATES: Readonly<Record<string, readonly Habilitati
           purpose: Purpose.TransmissionFlux,
           legalBasis: 'casf-l262-40',
           read: [],
-          write: [C.Identity, C.Nir, C.Household, C.RsaRights, C.Resources, C.Contact],
+          write: TRANSMISSION_RSA_WRITE,
           retentionMonths: 48,
         },
       ],

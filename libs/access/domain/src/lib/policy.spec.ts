@@ -71,6 +71,17 @@ describe('actablePurposes', () => {
     ]);
   });
 
+  it('should leave out the transmission of files beside a purpose that reads, and keep it for a connector', () => {
+    const transmission = grant({ id: 'h3', purpose: Purpose.TransmissionFlux, read: [] });
+    const team = { ...adviser, roles: ['orientation'] };
+    expect(
+      actablePurposes(team, [grant({ id: 'h2', purpose: Purpose.Orientation }), transmission], NOW),
+    ).toEqual([Purpose.Orientation]);
+    expect(actablePurposes({ ...adviser, roles: ['connector'] }, [transmission], NOW)).toEqual([
+      Purpose.TransmissionFlux,
+    ]);
+  });
+
   it('should list none when the habilitation is revoked or belongs to another organisation', () => {
     expect(actablePurposes(adviser, [grant({ revokedAt: new Date(NOW.getTime() - 1) })], NOW)).toEqual([]);
     expect(actablePurposes(adviser, [grant({ organisationId: 'other' })], NOW)).toEqual([]);
@@ -115,6 +126,25 @@ describe('resolvePurpose', () => {
     const dpo: AccessSubject = { ...adviser, roles: ['dpo'] };
     expect(resolvePurpose(dpo, Purpose.Accompagnement, [grant()], NOW)).toMatchObject({
       code: 'PURPOSE_NOT_HABILITATED',
+    });
+  });
+
+  it('should imply the orientation of the orientation team beside the transmission it may also act for', () => {
+    const team: AccessSubject = { ...adviser, organisationId: 'org-cd', roles: ['orientation'] };
+    const [orientation, , transmission] = HABILITATION_TEMPLATES['department'].map((template, index) =>
+      grant({ ...template, id: `h${index}`, organisationId: 'org-cd' }),
+    );
+    expect(transmission.purpose).toBe(Purpose.TransmissionFlux);
+    expect(resolvePurpose(team, undefined, [transmission, orientation], NOW)).toMatchObject({
+      purpose: Purpose.Orientation,
+    });
+    expect(resolvePurpose(team, Purpose.TransmissionFlux, [orientation, transmission], NOW)).toMatchObject({
+      purpose: Purpose.TransmissionFlux,
+    });
+    // A connector's transmission is still its implied purpose (and reads no file).
+    const connector: AccessSubject = { ...team, roles: ['connector'] };
+    expect(resolvePurpose(connector, undefined, [orientation, transmission], NOW)).toMatchObject({
+      purpose: Purpose.TransmissionFlux,
     });
   });
 

@@ -102,10 +102,6 @@ export function selfGrant(personId: string): HabilitationGrant {
 }
 
 /**
- * The habilitation a request acts under: the purpose it states must be one the actor's roles allow and one its
- * organisation holds an active habilitation for. A person always acts for their own access (GDPR art. 15).
- */
-/**
  * Whether a habilitation lets its holder read person files at all: one that reads only the access log (the DPO's
  * control) or nothing (a connector's transmission) refuses every file, rather than returning files with every field
  * masked.
@@ -116,7 +112,8 @@ export function readsPersonFiles(grant: { read: readonly DataCategory[] }): bool
 
 /**
  * The purposes an agent may act for now: allowed by one of their roles and covered by an active habilitation of their
- * organisation, in `ROLE_PURPOSES` order. The console offers these; a request states one of them.
+ * organisation, in `ROLE_PURPOSES` order, without a transmission beside a purpose that reads. The console offers
+ * these; a request states one of them.
  */
 export function actablePurposes(
   subject: AccessSubject,
@@ -131,14 +128,22 @@ export function actablePurposes(
         .flatMap(([, purposes]) => purposes),
     ),
   ];
-  return allowed.filter((purpose) =>
-    grants.some(
+  const held = (purpose: Purpose) =>
+    grants.filter(
       (grant) =>
         grant.organisationId === subject.organisationId && grant.purpose === purpose && isActive(grant, now),
-    ),
-  );
+    );
+  const actable = allowed.filter((purpose) => held(purpose).length > 0);
+  // A transmission reads nothing (files are sent, never read back): it is not a purpose to read under, beside one that
+  // reads, as `resolvePurpose` never implies it either.
+  const reading = actable.filter((purpose) => held(purpose).some(readsPersonFiles));
+  return reading.length > 0 ? reading : actable;
 }
 
+/**
+ * The habilitation a request acts under: the purpose it states must be one the actor's roles allow and one its
+ * organisation holds an active habilitation for. A person always acts for their own access (GDPR art. 15).
+ */
 export function resolvePurpose(
   subject: AccessSubject,
   requested: string | null | undefined,
@@ -162,7 +167,10 @@ export function resolvePurpose(
       allowedByRoles.has(grant.purpose),
   );
   if (!requested) {
-    // A request must say why; an actor with a single possible purpose states it implicitly.
+    // A request must say why; an actor with a single possible purpose states it implicitly. A transmission (a
+    // habilitation that reads nothing: files are sent, never read back) is never implied beside one that reads.
+    const reading = active.filter((grant) => grant.read.length > 0);
+    if (reading.length === 1) return reading[0];
     if (active.length === 1) return active[0];
     return {
       code: 'PURPOSE_REQUIRED',

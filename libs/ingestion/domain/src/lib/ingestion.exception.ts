@@ -11,6 +11,11 @@ export enum IngestionExceptionCode {
   MergeTargetNotCandidate = 'MERGE_TARGET_NOT_CANDIDATE',
   /** A person is named with a decision other than a merge. */
   MergeTargetUnexpected = 'MERGE_TARGET_UNEXPECTED',
+  /**
+   * The account that sends (or resumes) a batch may not write what its source writes: details `reason` (a
+   * `WriteRefusalCode`), `missing` (categories) and `source`.
+   */
+  ImportNotHabilitated = 'IMPORT_NOT_HABILITATED',
 }
 
 export class IngestionException extends CustomException<IngestionExceptionCode> {

@@ -32,6 +32,8 @@ export const REJECTION_CODES = [
   'UNKNOWN_PERSON',
   'IDENTITY_CONFLICT',
   'PROCESSING_FAILED',
+  // The record writes a category its batch may not write (see SOURCE_WRITES and the sender's habilitation).
+  'CATEGORY_NOT_WRITABLE',
 ] as const;
 
 export type RejectionCode = (typeof REJECTION_CODES)[number];

@@ -16,6 +16,8 @@ export function ingestionErrorCode(code: IngestionExceptionCode): HubErrorCode {
       return HubErrorCode.BadUserInput;
     case IngestionExceptionCode.ConflictAlreadyResolved:
       return HubErrorCode.Conflict;
+    case IngestionExceptionCode.ImportNotHabilitated:
+      return HubErrorCode.Forbidden;
     default:
       return assertUnreachable(code);
   }

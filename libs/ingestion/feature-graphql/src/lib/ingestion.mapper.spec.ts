@@ -127,5 +127,49 @@ describe('toImportBatchDTO', () => {
       etaSeconds: 10,
     });
     expect(dto.error).toBeNull();
+    expect(dto.hold).toBeNull();
+  });
+
+  it('should say why a held batch is held and for whom it acts, and nothing once it is resumed', () => {
+    const heldAt = new Date('2026-09-01T10:00:03Z');
+    const held = {
+      id: 'b2',
+      source: 'caf-msa',
+      status: 'held',
+      fileName: 'RSABEM.xml',
+      fileHash: 'cd'.repeat(32),
+      fileSize: '10',
+      counts: { ...EMPTY_COUNTS },
+      recordsRead: 1,
+      recordsProcessed: 0,
+      receivedBy: 'caf-connector',
+      actingLogin: 'caf-connector',
+      resumedBy: null,
+      resumedAt: null,
+      heldAt,
+      holdCode: 'STARTER_RIGHTS_REVOKED',
+      holdMessage: 'caf-connector may no longer send caf-msa files',
+      errorCode: null,
+      receivedAt: new Date('2026-09-01T10:00:00Z'),
+      startedAt: null,
+      parsedAt: null,
+      completedAt: null,
+    } as unknown as ImportBatchEntity;
+    expect(toImportBatchDTO(held)).toMatchObject({
+      status: 'held',
+      actingAs: 'caf-connector',
+      hold: { code: 'STARTER_RIGHTS_REVOKED', message: expect.stringContaining('caf-msa'), heldAt },
+    });
+    const resumed = {
+      ...held,
+      status: 'processing',
+      actingLogin: 'cd52-orientation',
+      resumedBy: 'cd52-orientation',
+    };
+    expect(toImportBatchDTO(resumed as ImportBatchEntity)).toMatchObject({
+      actingAs: 'cd52-orientation',
+      resumedBy: 'cd52-orientation',
+      hold: null,
+    });
   });
 });

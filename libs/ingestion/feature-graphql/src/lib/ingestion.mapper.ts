@@ -31,6 +31,9 @@ export function toImportBatchDTO(
     sizeBytes: Number(batch.fileSize),
     receivedAt: batch.receivedAt,
     receivedBy: batch.receivedBy,
+    actingAs: batch.actingLogin,
+    resumedBy: batch.resumedBy,
+    resumedAt: batch.resumedAt,
     status: batch.status,
     referenceDate: batch.referenceDate,
     fluxType: batch.fluxType,
@@ -42,6 +45,10 @@ export function toImportBatchDTO(
     error: batch.errorCode
       ? { code: batch.errorCode, message: maskNirInText(batch.errorMessage ?? '') }
       : null,
+    hold:
+      batch.status === 'held' && batch.holdCode && batch.heldAt
+        ? { code: batch.holdCode, message: batch.holdMessage ?? '', heldAt: batch.heldAt }
+        : null,
   };
 }
 

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 
 import {
   Controller,
+  ForbiddenException,
   HttpCode,
   HttpException,
   HttpStatus,
@@ -14,8 +15,13 @@ import {
 } from '@nestjs/common';
 import type { Request, Response } from 'express';
 
-import { ImportSubmissionService } from '@spie/ingestion/data-access';
-import { INGEST_SOURCES, isIngestSource } from '@spie/ingestion/domain';
+import { ImportSubmissionService, IngestRightsService } from '@spie/ingestion/data-access';
+import {
+  INGEST_SOURCES,
+  IngestionException,
+  IngestionExceptionCode,
+  isIngestSource,
+} from '@spie/ingestion/domain';
 import { CurrentActor, Permission, Requires } from '@spie/platform/auth';
 import { EnvironmentVariables } from '@spie/platform/config';
 import type { Actor } from '@spie/shared/kernel';
@@ -36,8 +42,10 @@ const MULTIPART_OVERHEAD_BYTES = 64 * 1024;
 
 /**
  * `POST /imports/:source`: a partner system or an agent sends a file as `multipart/form-data` (field `file`), with the
- * bearer token of any other call. The bytes stream through busboy into the import storage (hashed on the way, never
- * held in memory) and the batch is queued; the answer comes once the file is stored.
+ * bearer token of any other call. The sender must be allowed to write what the source writes (a current transmission
+ * habilitation of its organisation, `IngestRightsService`), else 403 `IMPORT_NOT_HABILITATED` before the body is read.
+ * The bytes stream through busboy into the import storage (hashed on the way, never held in memory) and the batch is
+ * queued; the answer comes once the file is stored.
  */
 @Controller('imports')
 export class ImportUploadController {
@@ -46,6 +54,7 @@ export class ImportUploadController {
 
   constructor(
     private readonly submission: ImportSubmissionService,
+    private readonly rights: IngestRightsService,
     env: EnvironmentVariables,
   ) {
     this.maxBytes = env.IMPORT_MAX_FILE_MB * 1024 * 1024;
@@ -74,22 +83,22 @@ export class ImportUploadController {
       throw this.refuse(response, new UploadError(413, 'FILE_TOO_LARGE', this.tooLarge()));
     }
     const correlationId = request.correlationId ?? randomUUID();
+    const sender = {
+      kind: actor.kind,
+      id: actor.id,
+      login: actor.login,
+      organisationId: actor.organisationId,
+    };
     try {
+      // Before reading the body: an account that may not write what the source writes gets 403 and nothing is stored.
+      await this.rights.authorise(sender, source);
       const { submitted, warnings } = await receiveUpload(request, (file) =>
         this.submission.submit({
           source,
           fileName: file.fileName,
           input: file.stream,
           options: file.options,
-          envelope: {
-            correlationId,
-            actor: {
-              kind: actor.kind,
-              id: actor.id,
-              login: actor.login,
-              organisationId: actor.organisationId,
-            },
-          },
+          envelope: { correlationId, actor: sender },
         }),
       );
       const { batch, joined } = submitted;
@@ -101,6 +110,18 @@ export class ImportUploadController {
         ...(warnings.length > 0 ? { warnings } : {}),
       };
     } catch (error) {
+      if (error instanceof IngestionException && error.code === IngestionExceptionCode.ImportNotHabilitated) {
+        this.logger.warn({ source, actor: actor.login, reason: error.details?.['reason'] }, 'file refused');
+        response.setHeader('Connection', 'close');
+        throw new ForbiddenException({
+          statusCode: 403,
+          error: 'Forbidden',
+          code: error.code,
+          reason: error.details?.['reason'],
+          missingCategories: error.details?.['missing'],
+          message: error.message,
+        });
+      }
       if (error instanceof UploadError) {
         throw this.refuse(
           response,

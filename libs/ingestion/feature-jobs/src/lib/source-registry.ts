@@ -2,7 +2,8 @@ import type { Readable } from 'node:stream';
 
 import type { EntityManager } from 'typeorm';
 
-import { cafFluxSchema, parseCafFlux } from '@spie/connectors/caf-msa';
+import { DataCategory } from '@spie/access/domain';
+import { cafFluxSchema, parseCafFlux, type CafHouseholdRecord } from '@spie/connectors/caf-msa';
 import {
   emptyResult,
   applyCafHouseholds,
@@ -13,7 +14,7 @@ import {
   type ImportCounts,
   settleUnchangedHouseholds,
 } from '@spie/ingestion/data-access';
-import type { FileHeader, IngestSource, ParsedItem } from '@spie/ingestion/domain';
+import type { FileHeader, IngestSource, ParsedItem, PersonObservation } from '@spie/ingestion/domain';
 import type { ImiloClient } from '@spie/connectors/mission-locale';
 import type { DiagnosticService } from '@spie/diagnostic/data-access';
 import type { NirCipherService } from '@spie/person/data-access';
@@ -34,6 +35,11 @@ export interface SourceApplyDeps {
 /** How one source is read and applied: its parser and the applier of a chunk of its records. */
 export interface SourceDefinition {
   parse(input: Readable, options: SourceParseOptions): AsyncIterable<ParsedItem<unknown>>;
+  /**
+   * The categories one staged record would write when applied, read from the record itself (not from the source's
+   * declaration): a record writing outside its source's `SOURCE_WRITES` or the sender's habilitation is refused.
+   */
+  writes(data: unknown): readonly DataCategory[];
   apply(
     records: StagedRecord[],
     batch: ImportBatchEntity,
@@ -82,7 +88,26 @@ export function sourceDefinition(source: IngestSource): SourceDefinition {
   return definition;
 }
 
+/** A person observation's contact details, when it gives any. */
+export function contactOf(person: Pick<PersonObservation, 'email' | 'phone' | 'address'>): DataCategory[] {
+  return person.email || person.phone || person.address ? [DataCategory.Contact] : [];
+}
+
+/** What a CAF/MSA household writes: members, the household, its right; a NIR and contact details when given. */
+export function cafHouseholdWrites(record: CafHouseholdRecord): DataCategory[] {
+  const C = DataCategory;
+  return [
+    C.Identity,
+    C.Household,
+    C.RsaRights,
+    ...(record.members.some((member) => member.nir) ? [C.Nir] : []),
+    ...(record.address ? [C.Contact] : []),
+    ...record.members.flatMap(contactOf),
+  ];
+}
+
 registerSource('caf-msa', {
+  writes: (data) => cafHouseholdWrites(data as CafHouseholdRecord),
   parse: (input, { onHeader }) =>
     parseCafFlux(input, {
       schema: cafFluxSchema(),

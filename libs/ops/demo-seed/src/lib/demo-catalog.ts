@@ -334,6 +334,31 @@ export const DEMO_AGENTS: readonly DemoAgentSpec[] = [
     roles: ['connector'],
     description: 'MSA technical account (ingestion only)',
   },
+  {
+    login: 'ft-connector',
+    organisation: 'ft-chaumont',
+    givenName: 'Connecteur',
+    usualName: 'France Travail',
+    roles: ['connector'],
+    description: 'France Travail technical account: its files and diagnostic answers (ingestion only)',
+  },
+  {
+    login: 'ml-connector',
+    organisation: 'ml-nord',
+    givenName: 'Connecteur',
+    usualName: 'i-Milo',
+    roles: ['connector'],
+    description: 'Mission locale technical account: the i-Milo poll acts as it (ingestion only)',
+  },
+  {
+    login: 'cd52-connector',
+    organisation: 'cd52',
+    givenName: 'Connecteur',
+    usualName: 'CD52',
+    roles: ['connector'],
+    description:
+      'Department 052 technical account: the CAF/MSA flux it receives and its own lists (ingestion only)',
+  },
 ];
 
 /** The e-mail of a demo agent: `<login>@demo.invalid`, none for the technical (connector) accounts. */

@@ -3,14 +3,19 @@ import { importReadScope, isAllowed, Permission, ROLE_PERMISSIONS } from './acce
 const agent = (roles: string[], login = 'someone') => ({ kind: 'agent' as const, roles, login });
 
 describe('access policy', () => {
-  it('should let connectors, the orientation team and administrators read and send imports, and nobody else', () => {
-    for (const permission of [Permission.ImportsRead, Permission.ImportsSubmit]) {
-      expect(isAllowed(agent(['connector']), permission)).toBe(true);
-      expect(isAllowed(agent(['orientation']), permission)).toBe(true);
-      expect(isAllowed(agent(['admin']), permission)).toBe(true);
-      for (const role of ['referent', 'adviser', 'dpo'])
-        expect(isAllowed(agent([role]), permission)).toBe(false);
-    }
+  it('should let connectors, the orientation team and administrators read imports, and nobody else', () => {
+    expect(isAllowed(agent(['connector']), Permission.ImportsRead)).toBe(true);
+    expect(isAllowed(agent(['orientation']), Permission.ImportsRead)).toBe(true);
+    expect(isAllowed(agent(['admin']), Permission.ImportsRead)).toBe(true);
+    for (const role of ['referent', 'adviser', 'dpo'])
+      expect(isAllowed(agent([role]), Permission.ImportsRead)).toBe(false);
+  });
+
+  it('should let only the roles that act for a transmission send files (connectors, the orientation team)', () => {
+    expect(isAllowed(agent(['connector']), Permission.ImportsSubmit)).toBe(true);
+    expect(isAllowed(agent(['orientation']), Permission.ImportsSubmit)).toBe(true);
+    for (const role of ['admin', 'referent', 'adviser', 'dpo'])
+      expect(isAllowed(agent([role]), Permission.ImportsSubmit)).toBe(false);
   });
 
   it('should let only the orientation team and administrators review identity conflicts', () => {

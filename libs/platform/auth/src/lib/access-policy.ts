@@ -6,7 +6,10 @@ import type { Actor } from '@spie/shared/kernel';
 export enum Permission {
   /** Read import batches, their progress and reports. */
   ImportsRead = 'imports:read',
-  /** Send a file to be ingested (`POST /imports/:source`). */
+  /**
+   * Send a file to be ingested (`POST /imports/:source`): the roles that may act for a transmission. The sender's
+   * habilitation must also write what the source writes (checked by the ingestion layer through the access layer).
+   */
   ImportsSubmit = 'imports:submit',
   /** Read the identity review queue (names and birth dates of the people in conflict) and decide each case. */
   IdentityConflictsReview = 'identity-conflicts:review',
@@ -30,7 +33,8 @@ export enum Permission {
  */
 export const ROLE_PERMISSIONS: Readonly<Record<Permission, readonly string[]>> = {
   [Permission.ImportsRead]: ['connector', 'orientation', 'admin'],
-  [Permission.ImportsSubmit]: ['connector', 'orientation', 'admin'],
+  // An administrator acts for no purpose, so it sends no file (it replays batches with a technical account).
+  [Permission.ImportsSubmit]: ['connector', 'orientation'],
   [Permission.IdentityConflictsReview]: ['orientation', 'admin'],
   [Permission.QueuesAdmin]: ['admin'],
   [Permission.AuditRead]: ['dpo'],

@@ -191,6 +191,14 @@ export class EnvironmentVariables {
   IMILO_POLL_INTERVAL_MS = 900_000;
 
   /**
+   * Login of the mission locale's technical account the i-Milo poll acts as: its batches are checked against that
+   * account's habilitation (a transmission that writes identity, contact and orientation).
+   */
+  @IsString()
+  @MinLength(1)
+  IMILO_CONNECTOR_LOGIN = 'ml-connector';
+
+  /**
    * Days an audit entry is kept before the retention run purges it (CNIL: 6 months to 1 year, up to 3 years where
    * internal control justifies it).
    */

@@ -2,6 +2,7 @@ import type { MigrationInterface } from 'typeorm';
 import { Appointments1795459534137 } from './1795459534137-appointments';
 import { ContractObjectiveFollowUp1795459057463 } from './1795459057463-contract-objective-follow-up';
 import { CorrectionProposals1795458866785 } from './1795458866785-correction-proposals';
+import { JobRights1795459616763 } from './1795459616763-job-rights';
 import { CorrectionRequests1795456230442 } from './1795456230442-correction-requests';
 import { PersonAccount1795447092895 } from './1795447092895-person-account';
 import { AuditLogAndRetention1795446885454 } from './1795446885454-audit-log-and-retention';
@@ -31,4 +32,5 @@ export const HUB_MIGRATIONS: MigrationClass[] = [
   CorrectionProposals1795458866785,
   ContractObjectiveFollowUp1795459057463,
   Appointments1795459534137,
+  JobRights1795459616763,
 ];

@@ -13,6 +13,7 @@ import {
   type HabilitationGrant,
   type PersonDecision,
   type PersonRelation,
+  type WriterSubject,
 } from '@spie/access/domain';
 import { PreparedEntityRead, PreparedRead } from '@spie/platform/database';
 import { hasUuidShape } from '@spie/shared/kernel';
@@ -176,6 +177,34 @@ export function toGrant(
 @Injectable()
 export class AccessService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /**
+   * An actor as a writer, from the agent table as it is now (a job acts long after its payload was built): active,
+   * roles, organisation and its type. Anything but a known agent is a writer of kind `system` or `person`, who never
+   * acts under a habilitation.
+   */
+  async writerOf(actor: { kind: string; id: string }): Promise<WriterSubject> {
+    const none: WriterSubject = {
+      kind: actor.kind === 'person' ? 'person' : 'system',
+      active: false,
+      organisationId: null,
+      roles: [],
+    };
+    if (actor.kind !== 'agent' || !hasUuidShape(actor.id)) return none;
+    const [row] = (await this.dataSource.query(
+      `SELECT a.active, a.roles, a.organisation_id, o.type AS organisation_type
+         FROM agent a JOIN organisation o ON o.id = a.organisation_id WHERE a.id = $1`,
+      [actor.id],
+    )) as Array<{ active: boolean; roles: string[]; organisation_id: string; organisation_type: string }>;
+    if (!row) return none;
+    return {
+      kind: 'agent',
+      active: row.active,
+      organisationId: row.organisation_id,
+      organisationType: row.organisation_type,
+      roles: row.roles,
+    };
+  }
 
   async grantsOf(organisationId: string | null): Promise<HabilitationGrant[]> {
     if (!organisationId) return [];

@@ -6,6 +6,8 @@ export const IMPORT_BATCH_STATUSES = [
   'received',
   'parsing',
   'processing',
+  /** Stopped before writing: the account the batch acts for lost its rights (`holdCode`); resumed by a replay. */
+  'held',
   'completed',
   'completed_with_errors',
   'failed',
@@ -76,9 +78,10 @@ function jsonbText(value: object): string {
  * their hash and size; records are staged in chunks (`import_chunk`) and applied by the workers.
  */
 @Entity('import_batch')
+// A held batch still owns its file: the same file sent again joins it (and answers `held`) until it is replayed.
 @Index('import_batch_running_file_uq', ['source', 'fileHash'], {
   unique: true,
-  where: "status IN ('received', 'parsing', 'processing')",
+  where: "status IN ('received', 'parsing', 'processing', 'held')",
 })
 export class ImportBatchEntity {
   @PrimaryGeneratedColumn('uuid')
@@ -109,9 +112,44 @@ export class ImportBatchEntity {
   @Column({ type: 'jsonb', default: () => "'{}'" })
   options!: Record<string, string>;
 
-  /** Who sent it: agent id or connector login. */
+  /** Login of the account that sent it. */
   @Column({ type: 'text' })
   receivedBy!: string;
+
+  /**
+   * The agent the batch acts for: the sender, or whoever resumed it since (`resumedBy`). Every job checks this
+   * agent's rights again before writing; null only for batches received before the check existed.
+   */
+  @Column({ type: 'uuid', nullable: true })
+  actingAgentId!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  actingLogin!: string | null;
+
+  /** The habilitation the batch was accepted under (at submission or resumption): purpose, legal basis. */
+  @Column({ type: 'uuid', nullable: true })
+  habilitationId!: string | null;
+
+  /** When and why the batch was held (`STARTER_RIGHTS_REVOKED`), until a replay resumes it. */
+  @Column({ type: 'timestamptz', nullable: true })
+  heldAt!: Date | null;
+
+  @Column({ type: 'text', nullable: true })
+  holdCode!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  holdMessage!: string | null;
+
+  /** Login of the account that last resumed the batch (`spie imports replay`), and when. */
+  @Column({ type: 'text', nullable: true })
+  resumedBy!: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  resumedAt!: Date | null;
+
+  /** How many times the batch was resumed: part of its job ids, so that a resumed job is never taken for a done one. */
+  @Column({ type: 'integer', default: 0 })
+  resumptions!: number;
 
   @Column({ type: 'text', nullable: true })
   correlationId!: string | null;

@@ -17,6 +17,16 @@ export interface ReceiveInput {
   options: Record<string, string>;
   receivedBy: string;
   correlationId?: string | null;
+  /** The agent the batch acts for and the habilitation it was accepted under (`IngestRightsService.authorise`). */
+  actingAgentId?: string | null;
+  habilitationId?: string | null;
+}
+
+/** Who resumes a batch, and under which habilitation. */
+export interface Resumer {
+  agentId: string;
+  login: string;
+  habilitationId: string;
 }
 
 /**
@@ -79,6 +89,9 @@ export class ImportBatchService {
           options: input.options,
           receivedBy: input.receivedBy,
           correlationId: input.correlationId ?? null,
+          actingAgentId: input.actingAgentId ?? null,
+          actingLogin: input.actingAgentId ? input.receivedBy : null,
+          habilitationId: input.habilitationId ?? null,
         })
         .orIgnore()
         .returning(['id'])
@@ -89,7 +102,7 @@ export class ImportBatchService {
     const running = await repository
       .createQueryBuilder('b')
       .where('b.source = :source AND b.file_hash = :hash', { source: input.source, hash: input.file.hash })
-      .andWhere("b.status IN ('received', 'parsing', 'processing')")
+      .andWhere("b.status IN ('received', 'parsing', 'processing', 'held')")
       .getOne();
     if (!running) return this.receive(input);
     return { batch: running, joined: true };
@@ -378,6 +391,38 @@ export class ImportBatchService {
     if (updated.length === 0) return null;
     await this.dataSource.query(`DELETE FROM import_chunk WHERE batch_id = $1`, [batchId]);
     return this.get(batchId);
+  }
+
+  /**
+   * Holds an unfinished batch: its jobs write nothing more until a replay resumes it; staged chunks and the raw file
+   * stay. Returns false when the batch was already held or finished.
+   */
+  async hold(batchId: string, code: string, message: string): Promise<boolean> {
+    const [rows] = (await this.dataSource.query(
+      `UPDATE import_batch SET status = 'held', held_at = now(), hold_code = $2, hold_message = $3, updated_at = now()
+        WHERE id = $1 AND status IN ('received', 'parsing', 'processing') RETURNING id`,
+      [batchId, code, message],
+    )) as [Array<{ id: string }>, number];
+    return rows.length > 0;
+  }
+
+  /**
+   * Resumes an unfinished batch under `by`, who answers for it from now on (its jobs check `by`'s rights): a held batch
+   * goes back to `received` (its parse never finished) or `processing`, and the batch gets a new generation of job
+   * ids. Null when the batch is finished (or gone).
+   */
+  async resumeUnder(batchId: string, by: Resumer): Promise<ImportBatchEntity | null> {
+    const [rows] = (await this.dataSource.query(
+      `UPDATE import_batch
+          SET status = CASE WHEN status <> 'held' THEN status WHEN parsed_at IS NULL THEN 'received' ELSE 'processing' END,
+              held_at = NULL, hold_code = NULL, hold_message = NULL,
+              acting_agent_id = $2, acting_login = $3, habilitation_id = $4,
+              resumed_by = $3, resumed_at = now(), resumptions = resumptions + 1, updated_at = now()
+        WHERE id = $1 AND completed_at IS NULL AND status IN ('received', 'parsing', 'processing', 'held')
+        RETURNING id`,
+      [batchId, by.agentId, by.login, by.habilitationId],
+    )) as [Array<{ id: string }>, number];
+    return rows.length > 0 ? this.get(batchId) : null;
   }
 
   /** Chunks staged but not applied (for replay after a lost queue). */

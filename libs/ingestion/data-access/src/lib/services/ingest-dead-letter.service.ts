@@ -14,6 +14,7 @@ import {
 import type { ImportBatchEntity } from '../entities/import-batch.entity';
 import { ImportBatchService } from './import-batch.service';
 import { ImportSubmissionService } from './import-submission.service';
+import { applyJobId, parseJobId } from './ingest-job-ids';
 
 /** A job of an ingestion queue that failed for good (attempts exhausted, or a permanent error). */
 export interface DeadLetter {
@@ -92,34 +93,43 @@ export class IngestDeadLetterService {
   }
 
   /**
-   * Replays a batch: its failed jobs are retried; if it is unfinished and none of its jobs is failed or still queued
-   * (the queue lost them), its parse (not finished) or its pending chunks (parsed) are queued again, and a batch left
-   * open with nothing pending is closed. Null when the batch does not exist.
+   * Replays a batch. A held batch (its sender lost their rights) is resumed under `envelope.actor`, who must have the
+   * rights its source needs (`IMPORT_NOT_HABILITATED` otherwise) and answers for it from now on. Its failed jobs are
+   * retried; if it is unfinished and none of its jobs is failed or still queued (the queue lost them), it is resumed
+   * likewise: its parse (not finished) or its pending chunks (parsed) are queued again, and a batch left open with
+   * nothing pending is closed. Null when the batch does not exist.
    */
   async replayBatch(batchId: string, envelope: JobEnvelope): Promise<BatchReplay | null> {
     const batch = await this.batches.get(batchId);
     if (!batch) return null;
     const queue = this.queue(INGEST_QUEUE[batch.source]);
+    let resumed: BatchReplay['resumed'] = null;
+    const held = batch.status === 'held';
+    if (held) resumed = await this.submission.resume(batch, envelope);
     const failed = (await queue.getFailed(0, -1)).filter((job) => jobBatchId(job) === batchId);
     const retried: DeadLetter[] = [];
     for (const job of failed) {
       retried.push(deadLetter(job));
       await job.retry('failed', { resetAttemptsMade: true, resetAttemptsStarted: true });
     }
-    let resumed: BatchReplay['resumed'] = null;
-    if (retried.length === 0 && !FINISHED.has(batch.status) && !(await this.hasLiveJob(queue, batch))) {
+    if (
+      !held &&
+      retried.length === 0 &&
+      !FINISHED.has(batch.status) &&
+      !(await this.hasLiveJob(queue, batch))
+    ) {
       resumed = await this.submission.resume(batch, envelope);
-      // Parsed, every chunk applied, yet not closed (the process died in between): close it now.
-      if (!resumed.parse && resumed.chunks === 0) await this.batches.completeIfDone(batch.id);
     }
+    // Parsed, every chunk applied, yet not closed (the process died in between): close it now.
+    if (resumed && !resumed.parse && resumed.chunks === 0) await this.batches.completeIfDone(batch.id);
     return { batch, retried, resumed };
   }
 
   /** Whether a job of the batch (its parse, or the apply job of a pending chunk) is waiting or running. */
   private async hasLiveJob(queue: Queue, batch: ImportBatchEntity): Promise<boolean> {
     const ids = batch.parsedAt
-      ? (await this.batches.pendingChunks(batch.id)).map((seq) => `${batch.id}-${seq}`)
-      : [`${batch.id}-parse`];
+      ? (await this.batches.pendingChunks(batch.id)).map((seq) => applyJobId(batch, seq))
+      : [parseJobId(batch)];
     for (const id of ids) {
       const job = await queue.getJob(id);
       if (job && LIVE_STATES.has(await job.getState())) return true;

@@ -13,7 +13,8 @@ const upperKeys = <V extends string>(values: readonly V[]) =>
 export const ImportBatchStatusEnum = upperKeys(IMPORT_BATCH_STATUSES);
 registerEnumType(ImportBatchStatusEnum, {
   name: 'ImportBatchStatus',
-  description: 'received → parsing → processing → completed | completed_with_errors | failed',
+  description:
+    'received → parsing → processing → completed | completed_with_errors | failed; HELD: stopped before writing because the account the batch acts for lost its rights (see hold), until a replay resumes it',
 });
 
 export const ImportIssueSeverityEnum = upperKeys(['error', 'warning'] as const);
@@ -91,6 +92,21 @@ export class ImportFileErrorDTO {
   message!: string;
 }
 
+@ObjectType('ImportHold', {
+  description:
+    'Why a batch is held: its jobs write nothing until `spie imports replay` resumes it (nothing is lost)',
+})
+export class ImportHoldDTO {
+  @Field(() => String, { description: 'STARTER_RIGHTS_REVOKED: the account it acts for lost its rights' })
+  code!: string;
+
+  @Field(() => String)
+  message!: string;
+
+  @Field(() => Date)
+  heldAt!: Date;
+}
+
 @ObjectType('ImportIssue', { description: 'A refused record or a warning, by position in the file' })
 export class ImportIssueDTO {
   @Field(() => ID)
@@ -158,6 +174,19 @@ export class ImportBatchDTO {
   @Field(() => String, { description: 'Login of the account that sent the file' })
   receivedBy!: string;
 
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Login of the account the batch acts for (its sender, or whoever resumed it): every job checks its rights again',
+  })
+  actingAs!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Login of the account that last resumed the batch' })
+  resumedBy!: string | null;
+
+  @Field(() => Date, { nullable: true })
+  resumedAt!: Date | null;
+
   @Field(() => ImportBatchStatusEnum)
   status!: ImportBatchStatus;
 
@@ -184,6 +213,9 @@ export class ImportBatchDTO {
 
   @Field(() => ImportFileErrorDTO, { nullable: true, description: 'Set when the whole file was refused' })
   error!: ImportFileErrorDTO | null;
+
+  @Field(() => ImportHoldDTO, { nullable: true, description: 'Set while the batch is held' })
+  hold!: ImportHoldDTO | null;
 }
 
 export const ImportBatchConnection = connectionOf(ImportBatchDTO, 'ImportBatch');

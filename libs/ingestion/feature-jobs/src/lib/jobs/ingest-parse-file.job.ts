@@ -1,12 +1,21 @@
 import { Injectable, Logger } from '@nestjs/common';
 
 import {
+  applyJobId,
   ImportBatchService,
   ImportStorageService,
+  IngestRightsService,
   ParseSupersededError,
+  type ImportBatchEntity,
   type StagedRecord,
 } from '@spie/ingestion/data-access';
-import { IngestFileError, type FileHeader, type RecordIssue } from '@spie/ingestion/domain';
+import {
+  IngestFileError,
+  writableFor,
+  type FileHeader,
+  type ImportRights,
+  type RecordIssue,
+} from '@spie/ingestion/domain';
 import { EnvironmentVariables } from '@spie/platform/config';
 import {
   INGEST_QUEUE,
@@ -18,13 +27,26 @@ import {
 } from '@spie/platform/queue';
 
 import { sourceDefinition } from '../source-registry';
+import { holdBatch } from './hold-batch';
 import { IngestParseFilePayload } from './ingest-payloads';
+
+/** The batch's acting agent lost its rights while the file was read: the parse stops, the batch is held. */
+class StarterRightsLost extends Error {
+  constructor(
+    readonly batch: ImportBatchEntity,
+    readonly rights: Extract<ImportRights, { allowed: false }>,
+  ) {
+    super(`The agent batch ${batch.id} acts for lost its rights`);
+  }
+}
 
 /**
  * Streams a stored file through its source's parser: records are staged in PostgreSQL by chunks and one apply job is
  * queued per chunk as soon as it is staged (parsing and applying overlap), unless the source's prefilter settled every
  * record of the chunk (households unchanged since the last flux); rejections go to the batch report. A parse that dies
- * is run again from the start: chunks already staged are kept and their jobs are not queued twice.
+ * is run again from the start: chunks already staged are kept and their jobs are not queued twice. The rights of the
+ * agent the batch acts for are checked again at the start and before each chunk (a prefilter writes): without them
+ * the batch is held and the parse stops (a habilitation narrowed since is left to the apply jobs, record by record).
  */
 @Injectable()
 @JobHandler(JobName.IngestParseFile, { payload: IngestParseFilePayload })
@@ -33,6 +55,7 @@ export class IngestParseFileJob implements HandlesJob<JobName.IngestParseFile> {
 
   constructor(
     private readonly batches: ImportBatchService,
+    private readonly rights: IngestRightsService,
     private readonly storage: ImportStorageService,
     private readonly queue: JobQueueService,
     private readonly env: EnvironmentVariables,
@@ -41,6 +64,10 @@ export class IngestParseFileJob implements HandlesJob<JobName.IngestParseFile> {
   async handle(payload: JobPayload<JobName.IngestParseFile>): Promise<unknown> {
     const existing = await this.batches.get(payload.batchId);
     if (!existing) return { skipped: 'unknown batch' };
+    if (existing.status === 'held') return { held: existing.holdCode };
+    const rights = await this.rights.ofBatch(existing);
+    if (!rights.allowed && writableFor(existing.source, rights).size === 0)
+      return holdBatch(this.batches, this.logger, existing, rights);
     if (existing.parsedAt) {
       // Delivered again after the end of the file was recorded (the worker died before completing, or Redis lost the
       // apply jobs): queue again the chunks not applied yet (same job ids) and complete the batch if none is left.
@@ -49,7 +76,7 @@ export class IngestParseFileJob implements HandlesJob<JobName.IngestParseFile> {
         await this.queue.enqueue(
           JobName.IngestApplyChunk,
           { correlationId: payload.correlationId, actor: payload.actor, batchId: existing.id, seq },
-          { jobId: `${existing.id}-${seq}`, queue },
+          { jobId: applyJobId(existing, seq), queue },
         );
       }
       const completed = await this.batches.completeIfDone(existing.id);
@@ -68,6 +95,11 @@ export class IngestParseFileJob implements HandlesJob<JobName.IngestParseFile> {
 
     const flushChunk = async (): Promise<void> => {
       if (chunk.length === 0) return;
+      // Read again: the batch may have been resumed under another account since the parse started.
+      const current = (await this.batches.get(batch.id)) ?? batch;
+      const now = await this.rights.ofBatch(current);
+      if (!now.allowed && writableFor(current.source, now).size === 0)
+        throw new StarterRightsLost(current, now);
       const staged = chunk;
       chunk = [];
       const prefilter = definition.prefilter;
@@ -82,7 +114,7 @@ export class IngestParseFileJob implements HandlesJob<JobName.IngestParseFile> {
         await this.queue.enqueue(
           JobName.IngestApplyChunk,
           { correlationId: payload.correlationId, actor: payload.actor, batchId: batch.id, seq },
-          { jobId: `${batch.id}-${seq}`, queue },
+          { jobId: applyJobId(batch, seq), queue },
         );
       }
       seq += 1;
@@ -119,6 +151,8 @@ export class IngestParseFileJob implements HandlesJob<JobName.IngestParseFile> {
       }
     } catch (error) {
       if (error instanceof ParseSupersededError) return this.superseded(error);
+      if (error instanceof StarterRightsLost)
+        return holdBatch(this.batches, this.logger, error.batch, error.rights);
       if (!(error instanceof IngestFileError)) throw error;
       fileError = { code: error.code, message: error.message };
       this.logger.warn({ batchId: batch.id, code: error.code }, 'file refused');
@@ -128,6 +162,8 @@ export class IngestParseFileJob implements HandlesJob<JobName.IngestParseFile> {
       await flushChunk();
     } catch (error) {
       if (error instanceof ParseSupersededError) return this.superseded(error);
+      if (error instanceof StarterRightsLost)
+        return holdBatch(this.batches, this.logger, error.batch, error.rights);
       throw error;
     }
     await this.batches.recordIssues(batch.id, issues);

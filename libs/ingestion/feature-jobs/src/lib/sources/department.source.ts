@@ -1,5 +1,6 @@
 import type { Readable } from 'node:stream';
 
+import { DataCategory } from '@spie/access/domain';
 import { parseDepartmentFile, type DepartmentPersonRecord } from '@spie/connectors/department';
 import { applyPersonRecords, type ImportBatchEntity } from '@spie/ingestion/data-access';
 import { IngestFileError, type ParsedItem } from '@spie/ingestion/domain';
@@ -7,10 +8,20 @@ import type { EntityManager } from 'typeorm';
 
 import {
   applyContextOf,
+  contactOf,
   registerSource,
   type SourceApplyDeps,
   type SourceParseOptions,
 } from '../source-registry';
+
+/** A person of a list: identity and identifiers, the NIR when the list has one, contact details when given. */
+export function departmentWrites(record: DepartmentPersonRecord): DataCategory[] {
+  return [
+    DataCategory.Identity,
+    ...(record.person.nir ? [DataCategory.Nir] : []),
+    ...contactOf(record.person),
+  ];
+}
 
 async function applyPeople(
   records: Array<{ position: number; key: string; data: unknown }>,
@@ -73,6 +84,7 @@ async function* parseDepartment(
  * référents) stay in the batch report for now.
  */
 registerSource('department', {
+  writes: (data) => departmentWrites(data as DepartmentPersonRecord),
   parse: (input, options) => parseDepartment(input, options),
   apply: (records, batch, manager, deps) => applyPeople(records, batch, manager, deps),
 });

@@ -1,6 +1,14 @@
 import type { Readable } from 'node:stream';
 
-import { parseActionsFile, parseDiagnosticFile, parsePrincipalFile } from '@spie/connectors/france-travail';
+import { DataCategory, themeCategory } from '@spie/access/domain';
+import {
+  parseActionsFile,
+  parseDiagnosticFile,
+  parsePrincipalFile,
+  type FranceTravailActionRecord,
+  type FranceTravailDiagnosticRecord,
+  type FranceTravailPrincipalRecord,
+} from '@spie/connectors/france-travail';
 import {
   applyFranceTravailActions,
   applyFranceTravailDiagnostics,
@@ -8,7 +16,28 @@ import {
 } from '@spie/ingestion/data-access';
 import { IngestFileError, type FileHeader, type ParsedItem } from '@spie/ingestion/domain';
 
-import { applyContextOf, registerSource, type SourceParseOptions } from '../source-registry';
+import { applyContextOf, contactOf, registerSource, type SourceParseOptions } from '../source-registry';
+
+const C = DataCategory;
+
+/** A job seeker (identity, France Travail identifier, contact details when given) and their PPAE follow-up. */
+export function principalWrites(record: FranceTravailPrincipalRecord): DataCategory[] {
+  return [C.Identity, ...contactOf(record.person), C.Orientation];
+}
+
+/** An action (partners' actions are contract data); a `CEJ` line also states the CEJ follow-up. */
+export function actionWrites(record: FranceTravailActionRecord): DataCategory[] {
+  return [C.Contract, ...(record.actionCode === 'CEJ' ? [C.Orientation] : [])];
+}
+
+/** A diagnostic: each theme by its category (santé is health data), the ROME projects as professional data. */
+export function diagnosticWrites(record: FranceTravailDiagnosticRecord): DataCategory[] {
+  return [
+    ...record.themes.map((theme) => themeCategory(theme.code)),
+    ...record.objectives.map((objective) => themeCategory(objective.themeCode)),
+    ...(record.projects.length > 0 ? [C.DiagnosticProfessional] : []),
+  ];
+}
 
 const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
@@ -35,6 +64,7 @@ async function* withReferenceDate<T>(
  * and birth date; created when unknown) and the PPAE follow-up France Travail states for them.
  */
 registerSource('france-travail-principal', {
+  writes: (data) => principalWrites(data as FranceTravailPrincipalRecord),
   parse: (input: Readable, options) =>
     withReferenceDate(options, (onHeader) => parsePrincipalFile(input, { onHeader })),
   apply: (records, batch, manager, deps) =>
@@ -43,6 +73,7 @@ registerSource('france-travail-principal', {
 
 /** France Travail "fichier actions": actions and prestations of people the hub knows by France Travail identifier. */
 registerSource('france-travail-actions', {
+  writes: (data) => actionWrites(data as FranceTravailActionRecord),
   parse: (input: Readable, options) =>
     withReferenceDate(options, (onHeader) => parseActionsFile(input, { onHeader })),
   apply: (records, batch, manager) => applyFranceTravailActions(records, applyContextOf(batch, manager)),
@@ -54,6 +85,7 @@ registerSource('france-travail-actions', {
  * takes a lock and a few queries: small chunks keep the transactions short.
  */
 registerSource('france-travail-diagnostic', {
+  writes: (data) => diagnosticWrites(data as FranceTravailDiagnosticRecord),
   parse: (input: Readable, options) =>
     withReferenceDate(options, () =>
       parseDiagnosticFile(input, { franceTravailId: options.batch.options['franceTravailId'] }),

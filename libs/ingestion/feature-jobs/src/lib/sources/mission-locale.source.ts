@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream';
 
+import { DataCategory } from '@spie/access/domain';
 import {
   mapDossier,
   mapRdv,
@@ -26,6 +27,17 @@ import { emptyFollowUpFacts } from '@spie/orientation/domain';
 import type { EntityManager } from 'typeorm';
 
 import { applyContextOf, registerSource, type SourceDefinition } from '../source-registry';
+
+/**
+ * What an i-Milo event writes: a dossier created or updated gives the young person (identity, identifiers, contact)
+ * and the CEJ the mission locale states; any other event writes nothing (it is reported).
+ */
+export function imiloEventWrites(event: ImiloEvent): DataCategory[] {
+  const C = DataCategory;
+  return event.type === 'DOSSIER' && (event.action === 'CREATE' || event.action === 'UPDATE')
+    ? [C.Identity, C.Contact, C.Orientation]
+    : [];
+}
 
 /** A poll of the i-Milo event queue, as stored: the events as the client returned them. */
 export interface MissionLocaleEventsFile {
@@ -57,6 +69,7 @@ async function* parseEvents(input: Readable): AsyncGenerator<ParsedItem<ImiloEve
  */
 export const missionLocaleSource: SourceDefinition = {
   chunkSize: 1,
+  writes: (data) => imiloEventWrites(data as ImiloEvent),
   parse: (input) => parseEvents(input),
   apply: async (records, batch, manager, deps) => {
     const result = emptyResult();
