@@ -252,6 +252,19 @@ describe('audit: the person’s access log, the DPO’s search and alerts, the n
     }`;
     const input = { personId: target.id, reason: 'never opened an RSA right' };
     expect(codeOf(await gateway.graphql(DECLARE, { input }, { as: adviser.agent.login }))).toBe('FORBIDDEN');
+    // The orientation team of another department does not know this person: not found, and nothing changes.
+    const elsewhere = await buildAgentWithOrganisation(gateway.dataSource, {
+      roles: ['orientation'],
+      departmentCode: '010',
+    });
+    expect(codeOf(await gateway.graphql(DECLARE, { input }, { as: elsewhere.agent.login }))).toBe(
+      'NOT_FOUND',
+    );
+    const [untouched] = await gateway.dataSource.query(
+      'SELECT not_beneficiary_by AS by FROM person WHERE id = $1',
+      [target.id],
+    );
+    expect(untouched).toEqual({ by: null });
     const PERSON = `query($id: ID!) { person(id: $id) { id } }`;
     expect(
       (await gateway.graphql<{ person: unknown }>(PERSON, { id: target.id }, { as: orientation.agent.login }))

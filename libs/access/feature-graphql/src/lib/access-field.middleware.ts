@@ -97,6 +97,11 @@ export const WRITES: Readonly<
     category: DataCategory.Contract,
     person: (a) => ({ kind: 'contract_objective', id: input(a)['objectiveId'] }),
   },
+  // R.263-8: the department that orients a person may find they are not a beneficiary; no one else may destroy a file.
+  'Mutation.declarePersonNotBeneficiary': {
+    category: DataCategory.Orientation,
+    person: (a) => ({ kind: 'person', id: input(a)['personId'] }),
+  },
 };
 
 function input(args: Record<string, unknown>): Record<string, unknown> {

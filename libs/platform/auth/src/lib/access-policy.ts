@@ -39,7 +39,8 @@ export const ROLE_PERMISSIONS: Readonly<Record<Permission, readonly string[]>> =
   [Permission.QueuesAdmin]: ['admin'],
   [Permission.AuditRead]: ['dpo'],
   [Permission.AuditAlertsAcknowledge]: ['dpo'],
-  [Permission.PersonsDeclareNotBeneficiary]: ['orientation', 'admin'],
+  // Within the department's territory only (the access layer's scope): an administrator has no portfolio.
+  [Permission.PersonsDeclareNotBeneficiary]: ['orientation'],
   [Permission.HabilitationsRead]: ['admin', 'dpo'],
   [Permission.HabilitationsManage]: ['admin'],
 };
